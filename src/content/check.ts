@@ -1,0 +1,311 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { join, relative, basename } from 'node:path';
+import type { z } from 'astro/zod';
+import { ActorSchema, type ActorData } from '../schema/actor.ts';
+import { ArticleSchema, type ArticleData } from '../schema/article.ts';
+import { parseEdtf } from '../schema/edtf.ts';
+import { BLOCS } from '../schema/ids.ts';
+import { lineOfPath } from './locate.ts';
+import { nearest, show, type Problem } from './problems.ts';
+import { isProblem, readSource, type SourceFile } from './read.ts';
+
+export interface ActorEntry {
+	id: string;
+	file: string;
+	data: ActorData;
+	body: string;
+}
+
+export interface ArticleEntry {
+	id: string;
+	file: string;
+	data: ArticleData;
+	body: string;
+	bodyLine: number;
+}
+
+export interface CheckedContent {
+	actors: Map<string, ActorEntry>;
+	articles: ArticleEntry[];
+	problems: Problem[];
+}
+
+/** Actors every site of this story must have: the principals and those the first article names. */
+export const REQUIRED_ACTORS = [...BLOCS];
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function fieldName(path: readonly PropertyKey[]): string {
+	return path.reduce<string>(
+		(acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+		'',
+	);
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+	let value: any = data;
+	for (const key of path) value = value?.[key as any];
+	return value;
+}
+
+/** Turns zod issues into problems an author can act on. */
+function schemaProblems(source: SourceFile, issues: z.core.$ZodIssue[], knownKeys: (path: readonly PropertyKey[]) => string[]): Problem[] {
+	return issues.map((issue) => {
+		if (issue.code === 'unrecognized_keys') {
+			const key = issue.keys[0];
+			const path = [...issue.path, key];
+			const suggestion = nearest(key, knownKeys(issue.path));
+			return {
+				severity: 'error',
+				file: source.file,
+				line: lineOfPath(source.frontmatter, path),
+				field: fieldName(path),
+				found: `unknown field "${issue.keys.join('", "')}"`,
+				expected: `only the fields ${knownKeys(issue.path).join(', ')}`,
+				fix: suggestion ? `did you mean "${suggestion}"?` : 'remove the field, or add it to the schema in src/schema/',
+			} satisfies Problem;
+		}
+		const found = valueAt(source.data, issue.path);
+		const missing = found === undefined;
+		return {
+			severity: 'error',
+			file: source.file,
+			line: lineOfPath(source.frontmatter, issue.path),
+			field: fieldName(issue.path) || '(frontmatter)',
+			found: missing ? '(missing)' : show(found),
+			expected: missing && issue.code === 'invalid_type' ? `a value: ${issue.message.replace(/^Invalid input: /, '')}` : issue.message,
+			fix: missing ? `add the field "${String(issue.path.at(-1))}"` : undefined,
+		} satisfies Problem;
+	});
+}
+
+function shapeKeys(schema: any, path: readonly PropertyKey[]): string[] {
+	let s = schema;
+	for (const key of path) {
+		while (s?.unwrap && !s.shape) s = s.unwrap();
+		if (typeof key === 'number') s = s?.element ?? s?.def?.element;
+		else s = s?.shape?.[key];
+	}
+	while (s?.unwrap && !s.shape) s = s.unwrap();
+	return s?.shape ? Object.keys(s.shape) : [];
+}
+
+function listMarkdown(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile() && d.name.endsWith('.md'))
+		.map((d) => join(d.parentPath, d.name))
+		.sort();
+}
+
+/** Reads and validates every actor and article under `contentDir`, reporting all problems of the run together. */
+export function checkContent(contentDir: string, root = process.cwd()): CheckedContent {
+	const problems: Problem[] = [];
+	const actors = new Map<string, ActorEntry>();
+	const articles: ArticleEntry[] = [];
+	const rel = (path: string) => relative(root, path) || path;
+
+	function load(path: string): SourceFile | undefined {
+		const file = rel(path);
+		const id = basename(path, '.md');
+		if (!SLUG.test(id)) {
+			const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+			problems.push({
+				severity: 'error',
+				file,
+				field: '(file name)',
+				found: JSON.stringify(basename(path)),
+				expected: 'a file name of lower-case letters, digits and hyphens; it becomes the URL',
+				fix: `rename it to "${suggestion}.md"`,
+			});
+			return undefined;
+		}
+		const source = readSource(path, file);
+		if (isProblem(source)) {
+			problems.push(source);
+			return undefined;
+		}
+		return source;
+	}
+
+	const actorSources = new Map<string, SourceFile>();
+	for (const path of listMarkdown(join(contentDir, 'actors'))) {
+		const source = load(path);
+		if (!source) continue;
+		const result = ActorSchema.safeParse(source.data);
+		if (!result.success) {
+			problems.push(...schemaProblems(source, result.error.issues, (p) => shapeKeys(ActorSchema, p)));
+			continue;
+		}
+		const id = basename(path, '.md');
+		actors.set(id, { id, file: source.file, data: result.data, body: source.body });
+		actorSources.set(id, source);
+	}
+
+	const articleSources = new Map<string, SourceFile>();
+	for (const path of listMarkdown(join(contentDir, 'articles'))) {
+		const source = load(path);
+		if (!source) continue;
+		const result = ArticleSchema.safeParse(source.data);
+		if (!result.success) {
+			problems.push(...schemaProblems(source, result.error.issues, (p) => shapeKeys(ArticleSchema, p)));
+			continue;
+		}
+		const id = basename(path, '.md');
+		articles.push({ id, file: source.file, data: result.data, body: source.body, bodyLine: source.bodyLine });
+		articleSources.set(id, source);
+	}
+
+	const actorIds = [...actors.keys()];
+	const actorsFile = rel(join(contentDir, 'actors'));
+	for (const id of REQUIRED_ACTORS) {
+		if (!actors.has(id) && !problems.some((p) => p.file.endsWith(`/${id}.md`))) {
+			problems.push({
+				severity: 'error',
+				file: `${actorsFile}/${id}.md`,
+				field: '(file)',
+				found: '(missing)',
+				expected: `an actor file for the principal "${id}"`,
+				fix: `create ${actorsFile}/${id}.md with name, kind and bloc: ${id}`,
+			});
+		}
+	}
+
+	function unknownActor(file: string, frontmatter: string | undefined, path: PropertyKey[], id: string): Problem {
+		const suggestion = nearest(id, actorIds);
+		return {
+			severity: 'error',
+			file,
+			line: frontmatter === undefined ? undefined : lineOfPath(frontmatter, path),
+			field: fieldName(path),
+			found: JSON.stringify(id),
+			expected: 'the id of an actor in content/actors/',
+			fix: suggestion ? `did you mean "${suggestion}"?` : `create content/actors/${id}.md, or fix the id`,
+		};
+	}
+
+	// Actors: parents exist, no cycles, aliases unambiguous.
+	for (const actor of actors.values()) {
+		const parent = actor.data.parent;
+		if (parent && !actors.has(parent)) problems.push(unknownActor(actor.file, actorSources.get(actor.id)!.frontmatter, ['parent'], parent));
+	}
+	const reportedCycles = new Set<string>();
+	for (const actor of actors.values()) {
+		const chain = [actor.id];
+		let current = actor.data.parent;
+		while (current && actors.has(current)) {
+			if (chain.includes(current)) {
+				const cycle = chain.slice(chain.indexOf(current));
+				const key = [...cycle].sort().join(',');
+				if (!reportedCycles.has(key)) {
+					reportedCycles.add(key);
+					problems.push({
+						severity: 'error',
+						file: actors.get(current)!.file,
+						field: 'parent',
+						found: `a cycle: ${[...cycle, current].join(' → ')}`,
+						expected: 'parent chains that end at an actor with no parent',
+						fix: `remove "parent" from one of: ${cycle.join(', ')}`,
+					});
+				}
+				break;
+			}
+			chain.push(current);
+			current = actors.get(current)!.data.parent;
+		}
+	}
+	const aliasOwner = new Map<string, string>();
+	for (const actor of actors.values()) {
+		const names = new Set(
+			[actor.data.name.en, actor.data.name.ru, ...actor.data.aliases.en, ...actor.data.aliases.ru].map((n) => n.toLocaleLowerCase('ru')),
+		);
+		for (const name of names) {
+			const owner = aliasOwner.get(name);
+			if (owner && owner !== actor.id) {
+				problems.push({
+					severity: 'error',
+					file: actor.file,
+					field: 'aliases',
+					found: `"${name}", which is also a name of "${owner}"`,
+					expected: 'each name or alias to belong to one actor, so mentions link without guessing',
+					fix: `remove "${name}" from one of ${owner} and ${actor.id}`,
+				});
+			} else aliasOwner.set(name, actor.id);
+		}
+	}
+
+	// Articles: references exist, dates agree.
+	const eventDates = new Map<string, { date: string; file: string }>();
+	for (const article of articles) {
+		const source = articleSources.get(article.id)!;
+		const { data, file } = article;
+		const ref = (path: PropertyKey[], id: string) => {
+			if (!actors.has(id)) problems.push(unknownActor(file, source.frontmatter, path, id));
+		};
+		data.actors.forEach((id, i) => ref(['actors', i], id));
+		if (data.actors.every((id) => actors.has(id) && !actors.get(id)!.data.bloc)) {
+			problems.push({
+				severity: 'error',
+				file,
+				line: lineOfPath(source.frontmatter, ['actors']),
+				field: 'actors',
+				found: show(data.actors),
+				expected: `at least one actor of a principal bloc (${BLOCS.join(', ')})`,
+				fix: 'add the principal the article is about, e.g. "mali-junta"',
+			});
+		}
+		const published = data.date.getTime() + 86_400_000 - 1;
+		data.events.forEach((event, i) => {
+			event.actors.forEach((id, j) => ref(['events', i, 'actors', j], id));
+			const bounds = parseEdtf(event.date);
+			if (typeof bounds !== 'string' && bounds.earliest !== null && bounds.earliest > published) {
+				problems.push({
+					severity: 'error',
+					file,
+					line: lineOfPath(source.frontmatter, ['events', i, 'date']),
+					field: `events[${i}].date`,
+					found: JSON.stringify(event.date),
+					expected: `a date no later than the article's own date ${data.date.toISOString().slice(0, 10)}`,
+					fix: 'check the year, or the article date',
+				});
+			}
+			if (event.id) {
+				const seen = eventDates.get(event.id);
+				if (!seen) eventDates.set(event.id, { date: event.date, file });
+				else if (seen.date !== event.date) {
+					problems.push({
+						severity: 'error',
+						file,
+						line: lineOfPath(source.frontmatter, ['events', i, 'date']),
+						field: `events[${i}].date`,
+						found: `"${event.date}" for event "${event.id}"`,
+						expected: `the same date as ${seen.file} gives it: "${seen.date}"`,
+						fix: `use "${seen.date}" here, or give this event a different id`,
+					});
+				}
+			}
+		});
+		data.relations.forEach((relation, i) => {
+			ref(['relations', i, 'from'], relation.from);
+			ref(['relations', i, 'to'], relation.to);
+			if (relation.since && relation.until) {
+				const since = parseEdtf(relation.since);
+				const until = parseEdtf(relation.until);
+				if (typeof since !== 'string' && typeof until !== 'string' && since.earliest !== null && until.latest !== null && since.earliest > until.latest) {
+					problems.push({
+						severity: 'error',
+						file,
+						line: lineOfPath(source.frontmatter, ['relations', i, 'until']),
+						field: `relations[${i}].until`,
+						found: `${relation.since} → ${relation.until}`,
+						expected: '"until" no earlier than "since"',
+						fix: 'swap the two dates',
+					});
+				}
+			}
+		});
+	}
+
+	articles.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
+	return { actors, articles, problems };
+}

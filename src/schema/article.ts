@@ -1,0 +1,33 @@
+import { z } from 'astro/zod';
+import { EventSchema } from './event.ts';
+import { ActorId, HttpUrl } from './ids.ts';
+import { RelationSchema } from './relation.ts';
+
+/** One link of the attribution chain: the outlet the article cites, and whom that outlet cites. */
+const Citation = z.strictObject({
+	outlet: z.string().min(1),
+	via: z.string().min(1).optional(),
+	url: HttpUrl.optional(),
+});
+
+/** Frontmatter of content/articles/<slug>.md; the body is the article text in its own language. */
+export const ArticleSchema = z.strictObject({
+	title: z.string().min(1),
+	/** Publication date, YYYY-MM-DD. */
+	date: z.coerce.date({ error: 'Expected a publication date as YYYY-MM-DD' }),
+	/** BCP 47 language tag of the body, e.g. ru, en. */
+	lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'Expected a BCP 47 language tag such as "ru" or "en"' }),
+	/** English, one paragraph: what the article reports. */
+	summary: z.string().min(1),
+	source: z.strictObject({ outlet: z.string().min(1).optional(), url: HttpUrl.optional() }).optional(),
+	/** Attribution chain: who the article says said it. */
+	cites: z.array(Citation).default([]),
+	actors: z
+		.array(ActorId)
+		.min(1, { error: 'List at least one actor id' })
+		.refine((ids) => new Set(ids).size === ids.length, { error: 'Each actor may be listed once; remove the duplicate' }),
+	events: z.array(EventSchema).default([]),
+	relations: z.array(RelationSchema).default([]),
+});
+
+export type ArticleData = z.infer<typeof ArticleSchema>;
