@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import { articleSanitizeSchema } from './src/markdown/sanitize.ts';
+
+export default defineConfig({
+	site: process.env.SITE_URL ?? 'https://mali-realignment.example.org',
+	// scripts/build.ts builds into a temporary folder and swaps it in only when everything succeeded.
+	outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
+	trailingSlash: 'always',
+	compressHTML: true,
+	integrations: [sitemap()],
+	markdown: {
+		processor: unified({
+			// Parse raw HTML here, then sanitise it, so nothing unsafe reaches the page.
+			rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema]],
+		}),
+	},
+});

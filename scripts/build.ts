@@ -1,0 +1,40 @@
+// Builds the site without ever leaving a broken one behind: check content, build into a temporary
+// folder, and only then swap it in for dist/. On any failure the last good dist/ stays as it was.
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkContent } from '../src/content/check.ts';
+import { contentDir } from '../src/content/dir.ts';
+import { formatProblems } from '../src/content/problems.ts';
+
+const root = process.cwd();
+const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
+const staging = `${dist}.building`;
+const previous = `${dist}.previous`;
+
+function fail(message: string, code = 1): never {
+	rmSync(staging, { recursive: true, force: true });
+	console.error(`\n✖ ${message}`);
+	console.error(existsSync(dist) ? `  The last good site in ${dist} is untouched.` : '  No site was written.');
+	process.exit(code);
+}
+
+const dir = contentDir(root);
+const { problems } = checkContent(dir, root);
+if (problems.length) console.error(formatProblems(problems));
+if (problems.some((p) => p.severity === 'error')) fail(`Content check failed for ${dir}; nothing was built.`);
+
+rmSync(staging, { recursive: true, force: true });
+const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
+const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+	stdio: 'inherit',
+	env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, ASTRO_OUT_DIR: staging },
+});
+if (result.status !== 0) fail(`astro build failed (exit ${result.status ?? result.signal}).`, result.status || 1);
+if (!existsSync(resolve(staging, 'index.html'))) fail('astro build wrote no index.html.');
+
+rmSync(previous, { recursive: true, force: true });
+if (existsSync(dist)) renameSync(dist, previous);
+renameSync(staging, dist);
+rmSync(previous, { recursive: true, force: true });
+console.log(`✔ Site written to ${dist}`);

@@ -1,0 +1,75 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { checkContent, type CheckedContent } from './check.ts';
+import { contentDir } from './dir.ts';
+import { ContentError } from './problems.ts';
+
+let pending: Promise<CheckedContent> | undefined;
+
+/** Reads and checks all content once per process; both collections share the result. */
+function checkedContent(): Promise<CheckedContent> {
+	pending ??= Promise.resolve().then(() => {
+		const checked = checkContent(contentDir());
+		const errors = checked.problems.filter((p) => p.severity === 'error');
+		if (errors.length) throw new ContentError(errors);
+		return checked;
+	});
+	return pending;
+}
+
+function watchContent({ watcher, logger }: LoaderContext, reload: () => Promise<void>) {
+	if (!watcher) return;
+	const dir = contentDir();
+	watcher.add(dir);
+	const onChange = async (path: string) => {
+		if (!path.startsWith(dir) || !path.endsWith('.md')) return;
+		pending = undefined;
+		try {
+			await reload();
+			logger.info(`Reloaded after change to ${path}`);
+		} catch (error) {
+			logger.error((error as Error).message);
+		}
+	};
+	for (const event of ['change', 'add', 'unlink'] as const) watcher.on(event, onChange);
+}
+
+/** Stores entries, rendering Markdown only where the file changed since the last build (the data store persists). */
+async function syncEntries(
+	context: LoaderContext,
+	entries: { id: string; file: string; data: Record<string, unknown>; body: string }[],
+) {
+	const { store, generateDigest, renderMarkdown } = context;
+	const seen = new Set<string>();
+	for (const entry of entries) {
+		seen.add(entry.id);
+		const digest = generateDigest({ data: entry.data, body: entry.body } as Record<string, unknown>);
+		if (store.get(entry.id)?.digest === digest) continue;
+		const rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${process.cwd()}/${entry.file}`) });
+		store.set({ id: entry.id, data: entry.data, body: entry.body, filePath: entry.file, digest, rendered });
+	}
+	for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+}
+
+/** content/actors/<id>.md, checked with every other content file. */
+export function actorLoader(): Loader {
+	return {
+		name: 'actor-loader',
+		async load(context) {
+			const sync = async () => syncEntries(context, [...(await checkedContent()).actors.values()]);
+			await sync();
+			watchContent(context, sync);
+		},
+	};
+}
+
+/** content/articles/<slug>.md, checked with every other content file. */
+export function articleLoader(): Loader {
+	return {
+		name: 'article-loader',
+		async load(context) {
+			const sync = async () => syncEntries(context, (await checkedContent()).articles);
+			await sync();
+			watchContent(context, sync);
+		},
+	};
+}

@@ -1,0 +1,22 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { siteContent } from '../content/site.ts';
+import { SITE } from '../site/config.ts';
+
+/** Latest 50 articles; the summary is English, the title in the article's language. */
+export async function GET(context: APIContext) {
+	const { articles } = await siteContent();
+	return rss({
+		title: SITE.name,
+		description: SITE.description,
+		site: context.site!,
+		items: articles.slice(0, 50).map((a) => ({
+			title: a.data.title,
+			pubDate: a.data.date,
+			description: a.data.summary,
+			link: `/articles/${a.id}/`,
+			categories: a.data.actors,
+		})),
+		customData: '<language>en</language>',
+	});
+}
