@@ -1,0 +1,171 @@
+import { isoDay, precisionOf } from './dates.ts';
+import type { TimelineEntry } from './timeline.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Site-relative URL of an article page. */
+export function articlePath(slug: string): string {
+	return `/articles/${slug}/`;
+}
+
+/** One timeline entry as published in /data/events.json: fixed field order, absent values as null. */
+function eventRecord(entry: TimelineEntry) {
+	return {
+		key: entry.key,
+		id: entry.id ?? null,
+		date: entry.edtf,
+		display: entry.display,
+		datetime: entry.datetime,
+		start: isoDay(entry.bounds.earliest),
+		end: isoDay(entry.bounds.latest),
+		precision: precisionOf(entry.edtf),
+		approximate: entry.bounds.approximate,
+		uncertain: entry.bounds.uncertain,
+		year: entry.year,
+		kind: entry.kind,
+		title: entry.title,
+		actors: entry.actors,
+		blocs: entry.blocs,
+		place: entry.place ?? null,
+		note: entry.note ?? null,
+		sources: entry.sources.map((s) => ({
+			slug: s.slug,
+			url: articlePath(s.slug),
+			title: s.title,
+			date: s.date,
+			lang: s.lang,
+			outlet: s.outlet ?? null,
+			cites: s.cites.map((c) => ({ outlet: c.outlet, via: c.via ?? null, url: c.url ?? null })),
+		})),
+	};
+}
+
+/** /data/events.json: every timeline entry, in timeline order, as pretty-printed JSON. */
+export function eventsJson(entries: TimelineEntry[]): string {
+	return `${JSON.stringify(entries.map(eventRecord), null, 2)}\n`;
+}
+
+/** Columns of /data/events.csv, in the spirit of ACLED's event exports. */
+export const EVENTS_CSV_COLUMNS = [
+	'id',
+	'date',
+	'start',
+	'end',
+	'precision',
+	'approximate',
+	'uncertain',
+	'kind',
+	'title',
+	'actors',
+	'blocs',
+	'place',
+	'sources',
+	'note',
+] as const;
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. */
+function csvField(value: string): string {
+	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** /data/events.csv: one row per timeline entry, RFC 4180 (CRLF, quoted where needed), header first. */
+export function eventsCsv(entries: TimelineEntry[]): string {
+	const rows = entries.map((entry) => {
+		const r = eventRecord(entry);
+		const cells: Record<(typeof EVENTS_CSV_COLUMNS)[number], string> = {
+			id: r.key,
+			date: r.date,
+			start: r.start ?? '',
+			end: r.end ?? '',
+			precision: r.precision ?? '',
+			approximate: String(r.approximate),
+			uncertain: String(r.uncertain),
+			kind: r.kind,
+			title: r.title,
+			actors: r.actors.join(';'),
+			blocs: r.blocs.join(';'),
+			place: r.place ?? '',
+			sources: r.sources.map((s) => s.url).join(';'),
+			note: r.note ?? '',
+		};
+		return EVENTS_CSV_COLUMNS.map((c) => csvField(cells[c]));
+	});
+	return [[...EVENTS_CSV_COLUMNS], ...rows].map((row) => `${row.join(',')}\r\n`).join('');
+}
+
+/** iCalendar TEXT escaping (RFC 5545 §3.3.11). */
+function icsText(value: string): string {
+	return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+const encoder = new TextEncoder();
+
+/** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
+function foldLine(line: string): string {
+	const parts: string[] = [];
+	let current = '';
+	let size = 0;
+	for (const char of line) {
+		const octets = encoder.encode(char).length;
+		// Continuation lines start with a space, which counts toward their 75 octets.
+		if (size + octets > 75) {
+			parts.push(current);
+			current = ' ';
+			size = 1;
+		}
+		current += char;
+		size += octets;
+	}
+	parts.push(current);
+	return parts.join('\r\n');
+}
+
+function icsDate(ms: number): string {
+	return new Date(ms).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/** First and exclusive last day of an entry, from what is known; one day when only one end is known, null when neither is. */
+function icsDays(entry: TimelineEntry): { start: number; end: number } | null {
+	const { earliest, latest } = entry.bounds;
+	const first = earliest ?? latest;
+	// iCalendar DATE values hold years 0000–9999 only.
+	if (first === null || isoDay(first) === null || (latest !== null && isoDay(latest) === null)) return null;
+	const startDay = Math.floor(first / DAY_MS);
+	const lastDay = earliest !== null && latest !== null ? Math.floor(latest / DAY_MS) : startDay;
+	return { start: startDay * DAY_MS, end: (lastDay + 1) * DAY_MS };
+}
+
+/** A calendar of all timeline entries (all-day events spanning each event's possible days), for /data/events.ics; entries with no known day are left out. */
+export function eventsIcs(entries: TimelineEntry[], siteUrl: string): string {
+	const site = new URL(siteUrl);
+	const base = site.href.replace(/\/$/, '');
+	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//${site.host}//Mali realignment timeline//EN`, 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:Mali realignment timeline'];
+	for (const entry of entries) {
+		const days = icsDays(entry);
+		if (!days) continue;
+		// Reproducible builds: the stamp is the newest report's publication date, not the build time.
+		const stamp = entry.sources.map((s) => s.date).sort().at(-1)!.replace(/-/g, '');
+		const description = [
+			`Date: ${entry.display} (EDTF ${entry.edtf})`,
+			...(entry.note ? [entry.note] : []),
+			`Actors: ${entry.actors.join(', ')}`,
+			'Reported in:',
+			...entry.sources.map((s) => `- ${s.title} (${s.date}) ${base}${articlePath(s.slug)}`),
+		].join('\n');
+		lines.push(
+			'BEGIN:VEVENT',
+			`UID:${icsText(entry.key)}@${site.host}`,
+			`DTSTAMP:${stamp}T000000Z`,
+			`DTSTART;VALUE=DATE:${icsDate(days.start)}`,
+			`DTEND;VALUE=DATE:${icsDate(days.end)}`,
+			`SUMMARY:${icsText(entry.title)}`,
+			`DESCRIPTION:${icsText(description)}`,
+			...(entry.place ? [`LOCATION:${icsText(entry.place)}`] : []),
+			`URL:${base}${articlePath(entry.sources[0].slug)}`,
+			`CATEGORIES:${[entry.kind, ...entry.blocs].map(icsText).join(',')}`,
+			'END:VEVENT',
+		);
+	}
+	lines.push('END:VCALENDAR');
+	return lines.map(foldLine).join('\r\n') + '\r\n';
+}

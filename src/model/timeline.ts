@@ -1,0 +1,159 @@
+import type { ActorEntry, ArticleEntry } from '../content/check.ts';
+import type { EdtfBounds } from '../schema/edtf.ts';
+import type { EventData } from '../schema/event.ts';
+import { BLOCS, type Bloc } from '../schema/ids.ts';
+import { boundsOf, chronoKey, compareChronologically, formatEdtf, htmlDatetime, isoDay, yearOf } from './dates.ts';
+
+/** An article that reports a timeline event, and whom it attributes the report to. */
+export interface EventSource {
+	slug: string;
+	title: string;
+	/** Publication date, YYYY-MM-DD. */
+	date: string;
+	lang: string;
+	outlet?: string;
+	cites: ArticleEntry['data']['cites'];
+}
+
+/** One dated event on the timeline: every article reporting the same event id merged into one entry. */
+export interface TimelineEntry {
+	/** Unique and stable: the event id, or `<article-slug>--<index>` for events without one. */
+	key: string;
+	id?: string;
+	edtf: string;
+	bounds: EdtfBounds;
+	/** English label at the date's own precision, e.g. "8–14 Sep 2025". */
+	display: string;
+	/** `<time datetime>` value; null only for dates HTML cannot express. */
+	datetime: string | null;
+	/** Year the entry is grouped under; null when the date has no known end at all. */
+	year: number | null;
+	title: string;
+	kind: EventData['kind'];
+	place?: string;
+	note?: string;
+	actors: string[];
+	blocs: Bloc[];
+	/** Reporting articles, oldest first. */
+	sources: EventSource[];
+}
+
+/** Entries of one year, for the grouped timeline. */
+export interface TimelineYear {
+	year: number | null;
+	entries: TimelineEntry[];
+}
+
+/** Events per month, for the timeline's overview strip. */
+export interface MonthCount {
+	/** YYYY-MM */
+	month: string;
+	count: number;
+}
+
+function sourceOf(article: ArticleEntry): EventSource {
+	const { data } = article;
+	return {
+		slug: article.id,
+		title: data.title,
+		date: isoDay(data.date.getTime()) ?? '',
+		lang: data.lang,
+		...(data.source?.outlet ? { outlet: data.source.outlet } : {}),
+		cites: data.cites,
+	};
+}
+
+function blocsOf(actorIds: string[], actors: Map<string, ActorEntry>): Bloc[] {
+	const found = new Set(actorIds.map((id) => actors.get(id)?.data.bloc).filter((b): b is Bloc => b !== undefined));
+	return BLOCS.filter((bloc) => found.has(bloc));
+}
+
+/** Merges every article's events into one timeline, oldest first; the same event id in several articles becomes one entry. */
+export function buildTimeline(articles: ArticleEntry[], actors?: Map<string, ActorEntry>): TimelineEntry[] {
+	// Oldest article first, so an entry's title, kind and place come from the first report and adding articles never changes them.
+	const ordered = [...articles].sort((a, b) => a.data.date.getTime() - b.data.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const byKey = new Map<string, TimelineEntry>();
+	for (const article of ordered) {
+		const source = sourceOf(article);
+		article.data.events.forEach((event, index) => {
+			const key = event.id ?? `${article.id}--${index}`;
+			const known = byKey.get(key);
+			if (known) {
+				// Dates agree: checkContent refuses one id with two dates.
+				if (!known.sources.some((s) => s.slug === source.slug)) known.sources.push(source);
+				for (const actor of event.actors) if (!known.actors.includes(actor)) known.actors.push(actor);
+				known.place ??= event.place;
+				known.note ??= event.note || undefined;
+				return;
+			}
+			const bounds = boundsOf(event.date);
+			byKey.set(key, {
+				key,
+				...(event.id ? { id: event.id } : {}),
+				edtf: event.date,
+				bounds,
+				display: formatEdtf(event.date),
+				datetime: htmlDatetime(event.date),
+				year: yearOf(bounds),
+				title: event.title,
+				kind: event.kind,
+				place: event.place,
+				note: event.note || undefined,
+				actors: [...new Set(event.actors)],
+				blocs: [],
+				sources: [source],
+			});
+		});
+	}
+	const entries = [...byKey.values()];
+	for (const entry of entries) {
+		if (entry.place === undefined) delete entry.place;
+		if (entry.note === undefined) delete entry.note;
+		entry.blocs = actors ? blocsOf(entry.actors, actors) : [];
+	}
+	return entries.sort(compareChronologically);
+}
+
+/** Groups timeline entries by year, oldest year first; entries of no known year come last. */
+export function groupByYear(entries: TimelineEntry[]): TimelineYear[] {
+	const groups = new Map<number | null, TimelineEntry[]>();
+	for (const entry of entries) {
+		const group = groups.get(entry.year);
+		if (group) group.push(entry);
+		else groups.set(entry.year, [entry]);
+	}
+	return [...groups.entries()]
+		.sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
+		.map(([year, list]) => ({ year, entries: list }));
+}
+
+/** Entries involving an actor and/or an actor of a bloc; no criteria keeps everything. */
+export function filterTimeline(entries: TimelineEntry[], by: { actor?: string; bloc?: Bloc }): TimelineEntry[] {
+	return entries.filter((e) => (!by.actor || e.actors.includes(by.actor)) && (!by.bloc || e.blocs.includes(by.bloc)));
+}
+
+function monthIndex(day: number): number {
+	const date = new Date(day * 86_400_000);
+	return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+/** Events per month from the first event's month to the last known end, zero months included; each entry counts once, in the month of its earliest possible day (of its latest when the start is unknown), so a year-only event counts in January. */
+export function monthHistogram(entries: TimelineEntry[]): MonthCount[] {
+	const counts = new Map<number, number>();
+	let first = Infinity;
+	let last = -Infinity;
+	for (const entry of entries) {
+		const { start, end } = chronoKey(entry.bounds);
+		if (!Number.isFinite(start)) continue;
+		const month = monthIndex(start);
+		counts.set(month, (counts.get(month) ?? 0) + 1);
+		first = Math.min(first, month);
+		last = Math.max(last, month, Number.isFinite(end) ? monthIndex(end) : month);
+	}
+	const months: MonthCount[] = [];
+	for (let m = first; m <= last; m++) {
+		const year = Math.floor(m / 12);
+		months.push({ month: `${String(year).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}`, count: counts.get(m) ?? 0 });
+	}
+	return months;
+}

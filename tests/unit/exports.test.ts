@@ -1,0 +1,131 @@
+import { describe, it, expect } from 'vitest';
+import ICAL from 'ical.js';
+import { EVENTS_CSV_COLUMNS, eventsCsv, eventsIcs, eventsJson } from '../../src/model/exports.ts';
+import { buildTimeline } from '../../src/model/timeline.ts';
+import { actorMap, article } from './article-fixture.ts';
+
+const tricky = 'Envoy says "sanctions, lifted"; then\nleaves \\ Минск — после освобождения десятков политзаключённых, очень длинное название';
+const timeline = buildTimeline(
+	[
+		article('2025-09-15-first', '2025-09-15', [
+			{ id: 'belavia-relief', date: '2025-09-08/2025-09-14', title: tricky, kind: 'sanctions-relief', actors: ['us', 'belarus'], place: 'Minsk, Belarus' },
+			{ date: '2021~', title: 'Coup', kind: 'coup', actors: ['mali-junta'], note: 'Year only.' },
+			{ date: '2021/..', title: 'Open-ended deployment', kind: 'deployment', actors: ['wagner-group'] },
+			{ date: '../2023-03', title: 'Something before March 2023', kind: 'other', actors: ['al-qaeda'] },
+		]),
+		article('2025-10-01-second', '2025-10-01', [{ id: 'belavia-relief', date: '2025-09-08/2025-09-14', title: 'Later title', kind: 'sanctions-relief', actors: ['belavia'] }]),
+	],
+	actorMap(),
+);
+
+/** Minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (quoted) {
+			if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+			else if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') row.push(field), (field = '');
+		else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+		else field += c;
+	}
+	expect(field).toBe('');
+	expect(row).toEqual([]);
+	return rows;
+}
+
+describe('eventsJson', () => {
+	it('lists every entry in timeline order with a stable field order', () => {
+		const data = JSON.parse(eventsJson(timeline));
+		expect(data.map((e: any) => e.date)).toEqual(timeline.map((e) => e.edtf));
+		expect(Object.keys(data[0])).toEqual([
+			'key', 'id', 'date', 'display', 'datetime', 'start', 'end', 'precision', 'approximate', 'uncertain', 'year', 'kind', 'title', 'actors', 'blocs', 'place', 'note', 'sources',
+		]);
+		const relief = data.find((e: any) => e.id === 'belavia-relief');
+		expect(relief).toMatchObject({ start: '2025-09-08', end: '2025-09-14', precision: 'day', actors: ['us', 'belarus', 'belavia'], blocs: ['us', 'belarus'] });
+		expect(relief.sources.map((s: any) => s.url)).toEqual(['/articles/2025-09-15-first/', '/articles/2025-10-01-second/']);
+		expect(data.find((e: any) => e.title === 'Coup')).toMatchObject({ key: '2025-09-15-first--1', id: null, place: null, note: 'Year only.' });
+		expect(eventsJson([])).toBe('[]\n');
+	});
+});
+
+describe('eventsCsv', () => {
+	it('parses back to the same values', () => {
+		const text = eventsCsv(timeline);
+		expect(text.endsWith('\r\n')).toBe(true);
+		const [header, ...rows] = parseCsv(text);
+		expect(header).toEqual([...EVENTS_CSV_COLUMNS]);
+		expect(rows).toHaveLength(timeline.length);
+		const records = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+		const relief = records.find((r) => r.id === 'belavia-relief')!;
+		expect(relief).toMatchObject({
+			date: '2025-09-08/2025-09-14',
+			start: '2025-09-08',
+			end: '2025-09-14',
+			precision: 'day',
+			approximate: 'false',
+			uncertain: 'false',
+			kind: 'sanctions-relief',
+			title: tricky,
+			actors: 'us;belarus;belavia',
+			blocs: 'us;belarus',
+			place: 'Minsk, Belarus',
+			sources: '/articles/2025-09-15-first/;/articles/2025-10-01-second/',
+		});
+		const coup = records.find((r) => r.title === 'Coup')!;
+		expect(coup).toMatchObject({ id: '2025-09-15-first--1', date: '2021~', precision: 'year', approximate: 'true', note: 'Year only.' });
+		expect(records.find((r) => r.date === '2021/..')).toMatchObject({ start: '2021-01-01', end: '' });
+		expect(records.find((r) => r.date === '../2023-03')).toMatchObject({ start: '', end: '2023-03-31', precision: 'month' });
+	});
+});
+
+describe('eventsIcs', () => {
+	const ics = eventsIcs(timeline, 'https://news.example/');
+
+	it('is CRLF-terminated and folded at 75 octets', () => {
+		expect(ics.endsWith('\r\n')).toBe(true);
+		expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+		for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+		expect(ics).toMatch(/\r\n [^\r\n]/);
+	});
+
+	it('parses with ical.js into one all-day event per entry', () => {
+		const calendar = new ICAL.Component(ICAL.parse(ics));
+		expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+		expect(calendar.getFirstPropertyValue('prodid')).toBeTruthy();
+		const events = calendar.getAllSubcomponents('vevent');
+		expect(events).toHaveLength(timeline.length);
+		const byUid = new Map(events.map((v) => [String(v.getFirstPropertyValue('uid')), v]));
+
+		const relief = byUid.get('belavia-relief@news.example')!;
+		const event = new ICAL.Event(relief);
+		expect(event.summary).toBe(tricky);
+		expect(event.startDate.isDate).toBe(true);
+		expect(event.startDate.toString()).toBe('2025-09-08');
+		expect(event.endDate.toString()).toBe('2025-09-15');
+		expect(event.location).toBe('Minsk, Belarus');
+		expect(event.description).toContain('https://news.example/articles/2025-10-01-second/');
+		expect(relief.getFirstPropertyValue('url')).toBe('https://news.example/articles/2025-09-15-first/');
+		expect(relief.getFirstProperty('categories')!.getValues()).toEqual(['sanctions-relief', 'us', 'belarus']);
+		// The newest report's date, so two builds of the same content are byte-identical.
+		expect(String(relief.getFirstPropertyValue('dtstamp'))).toBe('2025-10-01T00:00:00Z');
+
+		const coup = new ICAL.Event(byUid.get('2025-09-15-first--1@news.example')!);
+		expect([coup.startDate.toString(), coup.endDate.toString()]).toEqual(['2021-01-01', '2022-01-01']);
+		expect(coup.description).toContain('Year only.');
+		const open = new ICAL.Event(byUid.get('2025-09-15-first--2@news.example')!);
+		expect([open.startDate.toString(), open.endDate.toString()]).toEqual(['2021-01-01', '2021-01-02']);
+		const before = new ICAL.Event(byUid.get('2025-09-15-first--3@news.example')!);
+		expect([before.startDate.toString(), before.endDate.toString()]).toEqual(['2023-03-31', '2023-04-01']);
+	});
+
+	it('is reproducible', () => {
+		expect(eventsIcs(timeline, 'https://news.example')).toBe(ics);
+	});
+});
