@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkContent, type ActorEntry, type ArticleEntry, type CheckedContent } from '../../src/content/check.ts';
+import { buildActorIndex, type ActorIndex, type ActorTreeNode } from '../../src/model/actors.ts';
+
+let content: CheckedContent;
+let index: ActorIndex;
+const SLUG = '2025-09-15-us-mali-junta';
+
+beforeAll(() => {
+	content = checkContent('content');
+	expect(content.problems).toEqual([]);
+	index = buildActorIndex(content.actors, content.articles);
+});
+
+const ids = (actors: ActorEntry[]) => actors.map((actor) => actor.id);
+const treeIds = (node: ActorTreeNode): unknown => (node.members.length ? { [node.actor.id]: node.members.map(treeIds) } : node.actor.id);
+
+describe('buildActorIndex on the real content', () => {
+	it('groups actors by bloc, in order, each under its principal', () => {
+		expect(index.blocs.map((group) => group.bloc)).toEqual(['us', 'mali-junta', 'russia', 'belarus']);
+		expect(index.blocs.every((group) => group.roots.length === 1 && group.roots[0].actor.id === group.bloc)).toBe(true);
+		const russia = index.blocs.find((group) => group.bloc === 'russia')!;
+		expect(treeIds(russia.roots[0])).toEqual({
+			russia: ['africa-corps', 'vladimir-putin', { 'wagner-group': ['yevgeny-prigozhin'] }],
+		});
+		const belarus = index.blocs.find((group) => group.bloc === 'belarus')!;
+		expect(treeIds(belarus.roots[0])).toEqual({ belarus: ['belavia'] });
+		expect(index.independents.map(treeIds)).toEqual(['al-qaeda', 'islamic-state', 'the-washington-post']);
+	});
+
+	it('knows members and parent chains', () => {
+		expect(ids(index.members('russia'))).toEqual(expect.arrayContaining(['wagner-group', 'africa-corps']));
+		expect(ids(index.members('belarus'))).toEqual(['belavia']);
+		expect(ids(index.parentChain('rudolph-atallah'))).toEqual(['us', 'us-national-security-council', 'rudolph-atallah']);
+		expect(ids(index.parentChain('us'))).toEqual(['us']);
+		expect(index.parentChain('nobody')).toEqual([]);
+	});
+
+	it('groups relations by counterpart, typed, dated, directed and cited', () => {
+		const ofMali = index.relationsOf('mali-junta');
+		const russia = ofMali.find((group) => group.counterpart.id === 'russia')!;
+		expect(russia.relations).toEqual([{ kind: 'military-partnership', direction: 'incoming', since: '2021', until: undefined, articles: [SLUG] }]);
+		const us = ofMali.find((group) => group.counterpart.id === 'us')!;
+		expect(us.relations.map((r) => [r.kind, r.since, r.until])).toEqual([
+			['sanctions', '2021', '2025-01'],
+			['intelligence-sharing', '2025', undefined],
+		]);
+		const usToMali = index.relationsOf('us').find((group) => group.counterpart.id === 'mali-junta')!;
+		expect(usToMali.relations.every((r) => r.direction === 'outgoing')).toBe(true);
+		const usBelarus = index.relationsOf('belarus').find((group) => group.counterpart.id === 'us')!;
+		expect(usBelarus.relations).toMatchObject([{ kind: 'sanctions-relief', direction: 'incoming', since: '2025-09', articles: [SLUG] }]);
+	});
+
+	it('lists articles and counts articles and events per actor', () => {
+		expect(index.articlesOf('belavia').map((article) => article.id)).toEqual([SLUG]);
+		expect(index.articleCount('mali-junta')).toBe(1);
+		expect(index.eventCount('mali-junta')).toBe(9);
+		expect(index.eventCount('belavia')).toBe(1);
+		expect(index.articleCount('nobody')).toBe(0);
+	});
+
+	it('ranks co-mentioned actors by count, ties by name', () => {
+		const co = index.coMentioned('wagner-group', 3);
+		expect(co.map((c) => [c.actor.id, c.count])).toEqual([
+			['africa-corps', 1],
+			['al-qaeda', 1],
+			['assimi-goita', 1],
+		]);
+		expect(index.coMentioned('wagner-group', 100).some((c) => c.actor.id === 'wagner-group')).toBe(false);
+	});
+});
+
+/** A synthetic corpus: article i lists actors by a fixed pattern, so counts are known. */
+function corpus(actors: Map<string, ActorEntry>, count: number): ArticleEntry[] {
+	const all = [...actors.keys()];
+	return Array.from({ length: count }, (_, i) => {
+		const listed = [...new Set(['mali-junta', all[i % all.length], all[(i * 7) % all.length], all[(i * 13) % all.length]])];
+		return {
+			id: `a-${String(i).padStart(5, '0')}`,
+			file: `content/articles/a-${i}.md`,
+			body: '',
+			bodyLine: 1,
+			data: {
+				title: `Article ${i}`,
+				date: new Date(Date.UTC(2020, 0, 1 + (i % 2000))),
+				lang: 'en',
+				summary: '…',
+				cites: [],
+				actors: listed,
+				events: [{ id: `event-${i % 500}`, date: '2021', title: 'x', kind: 'other', actors: ['mali-junta', listed.at(-1)!] }],
+				relations: [{ from: 'us', to: 'mali-junta', kind: 'intelligence-sharing', since: String(2000 + (i % 25)) }],
+			},
+		} as ArticleEntry;
+	});
+}
+
+describe('buildActorIndex at scale', () => {
+	it('co-mention counts match a direct count', () => {
+		const articles = corpus(content.actors, 300);
+		const big = buildActorIndex(content.actors, articles);
+		const expected = articles.filter((a) => a.data.actors.includes('mali-junta') && a.data.actors.includes('cia')).length;
+		expect(big.coMentioned('mali-junta', 100).find((c) => c.actor.id === 'cia')?.count).toBe(expected);
+		expect(big.articleCount('mali-junta')).toBe(300);
+		expect(big.eventCount('mali-junta')).toBe(300);
+		const dates = big.articlesOf('mali-junta').map((a) => a.data.date.getTime());
+		expect(dates).toEqual([...dates].sort((a, b) => b - a));
+		// 25 distinct "since" values, each stated by 12 articles.
+		const withMali = big.relationsOf('us').find((g) => g.counterpart.id === 'mali-junta')!;
+		expect(withMali.relations).toHaveLength(25);
+		expect(withMali.relations.every((r) => r.articles.length === 12)).toBe(true);
+	});
+
+	it('indexes 10,000 articles quickly', () => {
+		const articles = corpus(content.actors, 10_000);
+		const start = performance.now();
+		const big = buildActorIndex(content.actors, articles);
+		for (const id of content.actors.keys()) {
+			big.relationsOf(id);
+			big.coMentioned(id, 10);
+			big.articlesOf(id);
+		}
+		expect(performance.now() - start).toBeLessThan(1000);
+		expect(big.eventCount('mali-junta')).toBe(500);
+	});
+});
