@@ -4,6 +4,9 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
+import { readActors } from './src/content/check.ts';
+import { contentDir } from './src/content/dir.ts';
+import { remarkActorMentions } from './src/markdown/remark-actor-mentions.ts';
 import { articleSanitizeSchema } from './src/markdown/sanitize.ts';
 
 export default defineConfig({
@@ -15,6 +18,9 @@ export default defineConfig({
 	integrations: [sitemap()],
 	markdown: {
 		processor: unified({
+			// Article text stays exactly as written: no "smart" quote or dash rewriting.
+			smartypants: false,
+			remarkPlugins: [[remarkActorMentions, { actors: readActors(contentDir()) }]],
 			// Parse raw HTML here, then sanitise it, so nothing unsafe reaches the page.
 			rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema]],
 		}),

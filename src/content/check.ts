@@ -1,11 +1,12 @@
 import { readdirSync, existsSync } from 'node:fs';
-import { join, relative, basename } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import { ActorSchema, type ActorData } from '../schema/actor.ts';
 import { ArticleSchema, type ArticleData } from '../schema/article.ts';
 import { parseEdtf } from '../schema/edtf.ts';
 import { BLOCS } from '../schema/ids.ts';
 import { lineOfPath } from './locate.ts';
+import { mentionWarnings } from './mention-warnings.ts';
 import { nearest, show, type Problem } from './problems.ts';
 import { isProblem, readSource, type SourceFile } from './read.ts';
 
@@ -98,85 +99,96 @@ function listMarkdown(dir: string): string[] {
 		.sort();
 }
 
-/** Reads and validates every actor and article under `contentDir`, reporting all problems of the run together. */
-export function checkContent(contentDir: string, root = process.cwd()): CheckedContent {
-	const problems: Problem[] = [];
+export type Collection = 'actors' | 'articles';
+
+/** What checking one file on its own gives: its entry, or the problems that keep it out. */
+export interface FileResult {
+	collection: Collection;
+	entry?: ActorEntry | ArticleEntry;
+	problems: Problem[];
+}
+
+/** The Markdown files of each collection, sorted, so runs are repeatable. */
+export function listContentFiles(contentDir: string): Record<Collection, string[]> {
+	return { actors: listMarkdown(join(contentDir, 'actors')), articles: listMarkdown(join(contentDir, 'articles')) };
+}
+
+/** Checks one file against its schema: encoding, frontmatter, YAML, fields. Needs no other file. */
+export function validateFile(collection: Collection, path: string, root = process.cwd()): FileResult {
+	const file = relative(root, path) || path;
+	const id = basename(path, '.md');
+	if (!SLUG.test(id)) {
+		const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+		return {
+			collection,
+			problems: [
+				{
+					severity: 'error',
+					file,
+					field: '(file name)',
+					found: JSON.stringify(basename(path)),
+					expected: 'a file name of lower-case letters, digits and hyphens; it becomes the URL',
+					fix: `rename it to "${suggestion}.md"`,
+				},
+			],
+		};
+	}
+	const source = readSource(path, file);
+	if (isProblem(source)) return { collection, problems: [source] };
+	const schema = collection === 'actors' ? ActorSchema : ArticleSchema;
+	const result = schema.safeParse(source.data);
+	if (!result.success) {
+		return { collection, problems: schemaProblems(source, result.error.issues, (p) => shapeKeys(schema, p)) };
+	}
+	const entry =
+		collection === 'actors'
+			? { id, file, data: result.data as ActorData, body: source.body }
+			: { id, file, data: result.data as ArticleData, body: source.body, bodyLine: source.bodyLine };
+	return { collection, entry, problems: [] };
+}
+
+/** Line of a frontmatter field, re-reading the file: only needed when there is a problem to report. */
+function lineIn(path: string, file: string, fieldPath: PropertyKey[]): number | undefined {
+	const source = readSource(path, file);
+	return isProblem(source) ? undefined : lineOfPath(source.frontmatter, fieldPath);
+}
+
+/**
+ * The rules that need more than one file: references exist, required actors, parent cycles,
+ * unambiguous aliases, event dates against their article and across articles.
+ */
+export function crossCheck(results: FileResult[], contentDir: string, root = process.cwd()): CheckedContent {
+	const problems: Problem[] = results.flatMap((r) => r.problems);
 	const actors = new Map<string, ActorEntry>();
 	const articles: ArticleEntry[] = [];
-	const rel = (path: string) => relative(root, path) || path;
-
-	function load(path: string): SourceFile | undefined {
-		const file = rel(path);
-		const id = basename(path, '.md');
-		if (!SLUG.test(id)) {
-			const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-			problems.push({
-				severity: 'error',
-				file,
-				field: '(file name)',
-				found: JSON.stringify(basename(path)),
-				expected: 'a file name of lower-case letters, digits and hyphens; it becomes the URL',
-				fix: `rename it to "${suggestion}.md"`,
-			});
-			return undefined;
-		}
-		const source = readSource(path, file);
-		if (isProblem(source)) {
-			problems.push(source);
-			return undefined;
-		}
-		return source;
+	for (const r of results) {
+		if (!r.entry) continue;
+		if (r.collection === 'actors') actors.set(r.entry.id, r.entry as ActorEntry);
+		else articles.push(r.entry as ArticleEntry);
 	}
-
-	const actorSources = new Map<string, SourceFile>();
-	for (const path of listMarkdown(join(contentDir, 'actors'))) {
-		const source = load(path);
-		if (!source) continue;
-		const result = ActorSchema.safeParse(source.data);
-		if (!result.success) {
-			problems.push(...schemaProblems(source, result.error.issues, (p) => shapeKeys(ActorSchema, p)));
-			continue;
-		}
-		const id = basename(path, '.md');
-		actors.set(id, { id, file: source.file, data: result.data, body: source.body });
-		actorSources.set(id, source);
-	}
-
-	const articleSources = new Map<string, SourceFile>();
-	for (const path of listMarkdown(join(contentDir, 'articles'))) {
-		const source = load(path);
-		if (!source) continue;
-		const result = ArticleSchema.safeParse(source.data);
-		if (!result.success) {
-			problems.push(...schemaProblems(source, result.error.issues, (p) => shapeKeys(ArticleSchema, p)));
-			continue;
-		}
-		const id = basename(path, '.md');
-		articles.push({ id, file: source.file, data: result.data, body: source.body, bodyLine: source.bodyLine });
-		articleSources.set(id, source);
-	}
+	const at = (file: string, fieldPath: PropertyKey[]) => lineIn(resolve(root, file), file, fieldPath);
 
 	const actorIds = [...actors.keys()];
-	const actorsFile = rel(join(contentDir, 'actors'));
+	const actorsFolder = relative(root, join(contentDir, 'actors')) || 'actors';
 	for (const id of REQUIRED_ACTORS) {
 		if (!actors.has(id) && !problems.some((p) => p.file.endsWith(`/${id}.md`))) {
 			problems.push({
 				severity: 'error',
-				file: `${actorsFile}/${id}.md`,
+				file: `${actorsFolder}/${id}.md`,
 				field: '(file)',
 				found: '(missing)',
 				expected: `an actor file for the principal "${id}"`,
-				fix: `create ${actorsFile}/${id}.md with name, kind and bloc: ${id}`,
+				fix: `create ${actorsFolder}/${id}.md with name, kind and bloc: ${id}`,
 			});
 		}
 	}
 
-	function unknownActor(file: string, frontmatter: string | undefined, path: PropertyKey[], id: string): Problem {
+	function unknownActor(file: string, path: PropertyKey[], id: string): Problem {
 		const suggestion = nearest(id, actorIds);
 		return {
 			severity: 'error',
 			file,
-			line: frontmatter === undefined ? undefined : lineOfPath(frontmatter, path),
+			line: at(file, path),
 			field: fieldName(path),
 			found: JSON.stringify(id),
 			expected: 'the id of an actor in content/actors/',
@@ -187,7 +199,7 @@ export function checkContent(contentDir: string, root = process.cwd()): CheckedC
 	// Actors: parents exist, no cycles, aliases unambiguous.
 	for (const actor of actors.values()) {
 		const parent = actor.data.parent;
-		if (parent && !actors.has(parent)) problems.push(unknownActor(actor.file, actorSources.get(actor.id)!.frontmatter, ['parent'], parent));
+		if (parent && !actors.has(parent)) problems.push(unknownActor(actor.file, ['parent'], parent));
 	}
 	const reportedCycles = new Set<string>();
 	for (const actor of actors.values()) {
@@ -199,9 +211,11 @@ export function checkContent(contentDir: string, root = process.cwd()): CheckedC
 				const key = [...cycle].sort().join(',');
 				if (!reportedCycles.has(key)) {
 					reportedCycles.add(key);
+					const file = actors.get(current)!.file;
 					problems.push({
 						severity: 'error',
-						file: actors.get(current)!.file,
+						file,
+						line: at(file, ['parent']),
 						field: 'parent',
 						found: `a cycle: ${[...cycle, current].join(' → ')}`,
 						expected: 'parent chains that end at an actor with no parent',
@@ -225,6 +239,7 @@ export function checkContent(contentDir: string, root = process.cwd()): CheckedC
 				problems.push({
 					severity: 'error',
 					file: actor.file,
+					line: at(actor.file, ['aliases']),
 					field: 'aliases',
 					found: `"${name}", which is also a name of "${owner}"`,
 					expected: 'each name or alias to belong to one actor, so mentions link without guessing',
@@ -237,17 +252,16 @@ export function checkContent(contentDir: string, root = process.cwd()): CheckedC
 	// Articles: references exist, dates agree.
 	const eventDates = new Map<string, { date: string; file: string }>();
 	for (const article of articles) {
-		const source = articleSources.get(article.id)!;
 		const { data, file } = article;
 		const ref = (path: PropertyKey[], id: string) => {
-			if (!actors.has(id)) problems.push(unknownActor(file, source.frontmatter, path, id));
+			if (!actors.has(id)) problems.push(unknownActor(file, path, id));
 		};
 		data.actors.forEach((id, i) => ref(['actors', i], id));
 		if (data.actors.every((id) => actors.has(id) && !actors.get(id)!.data.bloc)) {
 			problems.push({
 				severity: 'error',
 				file,
-				line: lineOfPath(source.frontmatter, ['actors']),
+				line: at(file, ['actors']),
 				field: 'actors',
 				found: show(data.actors),
 				expected: `at least one actor of a principal bloc (${BLOCS.join(', ')})`,
@@ -262,7 +276,7 @@ export function checkContent(contentDir: string, root = process.cwd()): CheckedC
 				problems.push({
 					severity: 'error',
 					file,
-					line: lineOfPath(source.frontmatter, ['events', i, 'date']),
+					line: at(file, ['events', i, 'date']),
 					field: `events[${i}].date`,
 					found: JSON.stringify(event.date),
 					expected: `a date no later than the article's own date ${data.date.toISOString().slice(0, 10)}`,
@@ -276,7 +290,7 @@ export function checkContent(contentDir: string, root = process.cwd()): CheckedC
 					problems.push({
 						severity: 'error',
 						file,
-						line: lineOfPath(source.frontmatter, ['events', i, 'date']),
+						line: at(file, ['events', i, 'date']),
 						field: `events[${i}].date`,
 						found: `"${event.date}" for event "${event.id}"`,
 						expected: `the same date as ${seen.file} gives it: "${seen.date}"`,
@@ -295,7 +309,7 @@ export function checkContent(contentDir: string, root = process.cwd()): CheckedC
 					problems.push({
 						severity: 'error',
 						file,
-						line: lineOfPath(source.frontmatter, ['relations', i, 'until']),
+						line: at(file, ['relations', i, 'until']),
 						field: `relations[${i}].until`,
 						found: `${relation.since} → ${relation.until}`,
 						expected: '"until" no earlier than "since"',
@@ -307,5 +321,26 @@ export function checkContent(contentDir: string, root = process.cwd()): CheckedC
 	}
 
 	articles.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
+	problems.push(...mentionWarnings({ actors, articles, problems }));
 	return { actors, articles, problems };
+}
+
+/** Reads and validates every actor and article under `contentDir`, reporting all problems of the run together. */
+export function checkContent(contentDir: string, root = process.cwd()): CheckedContent {
+	const files = listContentFiles(contentDir);
+	const results = [
+		...files.actors.map((path) => validateFile('actors', path, root)),
+		...files.articles.map((path) => validateFile('articles', path, root)),
+	];
+	return crossCheck(results, contentDir, root);
+}
+
+/** Just the actors that pass their schema, for tools that need names but not articles (the mention linker). */
+export function readActors(contentDir: string, root = process.cwd()): Map<string, ActorEntry> {
+	const actors = new Map<string, ActorEntry>();
+	for (const path of listContentFiles(contentDir).actors) {
+		const { entry } = validateFile('actors', path, root);
+		if (entry) actors.set(entry.id, entry as ActorEntry);
+	}
+	return actors;
 }

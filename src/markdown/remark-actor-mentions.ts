@@ -121,6 +121,17 @@ export default remarkActorMentions;
 /** Where each actor is first named in a Markdown text (prose, headings and link text; not code). */
 export function firstMentions(markdown: string, matcher: MentionMatcher): Map<string, FirstMention> {
 	const first = new Map<string, FirstMention>();
+	// Plain prose (no code, HTML or link syntax) is scanned as it is: parsing Markdown would find the same text, slower.
+	if (!MARKDOWN_SYNTAX.test(markdown)) {
+		let line = 1;
+		let counted = 0;
+		for (const mention of findMentions(markdown, matcher)) {
+			if (first.has(mention.actorId)) continue;
+			for (let i = markdown.indexOf('\n', counted); i !== -1 && i < mention.start; i = markdown.indexOf('\n', i + 1)) line++, (counted = i + 1);
+			first.set(mention.actorId, { matched: mention.matched, line });
+		}
+		return first;
+	}
 	visit(fromMarkdown(markdown), (node: Nodes) => {
 		if (NOT_PROSE.has(node.type)) return SKIP;
 		if (node.type !== 'text') return;
@@ -133,6 +144,8 @@ export function firstMentions(markdown: string, matcher: MentionMatcher): Map<st
 	});
 	return first;
 }
+
+const MARKDOWN_SYNTAX = /[`<\[\]~]|^ {4}|^\t|&/m;
 
 /** The ids of every actor a Markdown text names, for the content check's mention warnings. */
 export function mentionedActorIds(markdown: string, matcher: MentionMatcher): Set<string> {

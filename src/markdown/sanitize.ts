@@ -10,6 +10,10 @@ export const articleSanitizeSchema: SanitizeSchema = {
 	attributes: {
 		...defaultSchema.attributes,
 		'*': [...(defaultSchema.attributes?.['*'] ?? []), 'lang', 'dir'],
-		a: [...(defaultSchema.attributes?.a ?? []), ['className', 'actor-mention'], 'dataActor'],
+		a: [
+			...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')),
+			['className', 'data-footnote-backref', 'actor-mention'],
+			'dataActor',
+		],
 	},
 };

@@ -30,6 +30,8 @@ export interface MentionMatcher {
 	/** Every stem some name uses: a word none of them begins is never stemmed, which keeps a cold scan cheap. */
 	readonly stems: ReadonlySet<string>;
 	readonly longestStem: number;
+	/** Keys per word as written, filled while scanning: a corpus repeats its words, so each is normalised and stemmed once. */
+	readonly wordKeys: Map<string, readonly string[]>;
 }
 
 // Key prefixes: "=" the token exactly as written (acronyms), "!" the whole word lower-cased, "~" its stem.
@@ -54,8 +56,8 @@ interface Token {
 	start: number;
 	end: number;
 	keys: readonly string[];
-	/** Whether the text before this token may join it to the previous one within a name. */
-	joinsPrevious: boolean;
+	/** End of the previous word (-1 for the first): the gap decides whether the two may form one name. */
+	previousEnd: number;
 }
 
 function normalize(word: string): string {
@@ -93,20 +95,24 @@ function mayStemToName(lower: string, matcher: MentionMatcher): boolean {
 	return false;
 }
 
+function keysOf(surface: string, matcher: MentionMatcher): readonly string[] {
+	let keys = matcher.wordKeys.get(surface);
+	if (keys) return keys;
+	const lower = normalize(surface);
+	// "~" alone never matches a name: the word cannot stem to any name's stem.
+	keys = [EXACT + surface, wordKey(lower), STEM + (mayStemToName(lower, matcher) ? stemOf(lower) : '')];
+	if (matcher.wordKeys.size > 200_000) matcher.wordKeys.clear();
+	matcher.wordKeys.set(surface, keys);
+	return keys;
+}
+
 function tokenize(text: string, matcher: MentionMatcher): Token[] {
 	const tokens: Token[] = [];
 	let previousEnd = -1;
 	for (const match of text.matchAll(WORD_PATTERN)) {
 		const surface = match[0];
 		const start = match.index;
-		const lower = normalize(surface);
-		tokens.push({
-			start,
-			end: start + surface.length,
-			// "~" alone never matches a name: the word cannot stem to any name's stem.
-			keys: [EXACT + surface, wordKey(lower), STEM + (mayStemToName(lower, matcher) ? stemOf(lower) : '')],
-			joinsPrevious: previousEnd >= 0 && NAME_GAP.test(text.slice(previousEnd, start)),
-		});
+		tokens.push({ start, end: start + surface.length, keys: keysOf(surface, matcher), previousEnd });
 		previousEnd = start + surface.length;
 	}
 	return tokens;
@@ -159,14 +165,14 @@ export function buildMentionMatcher(actors: ReadonlyMap<string, NamedActor>): Me
 	}
 	for (const list of byFirstKey.values()) list.sort((a, b) => b.keys.length - a.keys.length || b.exactness - a.exactness);
 	const longestStem = Math.max(0, ...[...stems].map((stem) => stem.length));
-	return { byFirstKey, names, stems, longestStem };
+	return { byFirstKey, names, stems, longestStem, wordKeys: new Map() };
 }
 
-function matchesAt(tokens: Token[], i: number, name: CompiledName): boolean {
+function matchesAt(text: string, tokens: Token[], i: number, name: CompiledName): boolean {
 	if (i + name.keys.length > tokens.length) return false;
 	for (let j = 1; j < name.keys.length; j++) {
 		const token = tokens[i + j]!;
-		if (!token.joinsPrevious || !token.keys.includes(name.keys[j]!)) return false;
+		if (!token.keys.includes(name.keys[j]!) || !NAME_GAP.test(text.slice(token.previousEnd, token.start))) return false;
 	}
 	return true;
 }
@@ -192,7 +198,7 @@ export function findMentions(text: string, matcher: MentionMatcher): Mention[] {
 			const candidates = matcher.byFirstKey.get(key);
 			if (!candidates) continue;
 			// Candidates are sorted longest first, so the first that matches is the best for this key.
-			const found = candidates.find((name) => matchesAt(tokens, i, name));
+			const found = candidates.find((name) => matchesAt(text, tokens, i, name));
 			if (found && (!best || found.keys.length > best.keys.length || (found.keys.length === best.keys.length && found.exactness > best.exactness)))
 				best = found;
 		}
