@@ -13,6 +13,8 @@ export default defineConfig({
 	site: process.env.SITE_URL ?? 'https://mali-realignment.example.org',
 	// scripts/build.ts builds into a temporary folder and swaps it in only when everything succeeded.
 	outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
+	// Separate caches let several builds (tests, benchmarks) run side by side.
+	...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 	trailingSlash: 'always',
 	compressHTML: true,
 	integrations: [sitemap()],

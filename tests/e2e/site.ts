@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Where the browser tests build the real site (not dist/, so a test run never touches the user's build). */
-export const SITE_DIR = resolve(import.meta.dirname, '../../node_modules/.cache/test-site');
+export const SITE_DIR = resolve(process.env.TEST_SITE_DIR ?? resolve(import.meta.dirname, '../../node_modules/.cache/test-site'));
 
 /** HTML of a built page, by route. */
 export function builtPage(route: string): string {
