@@ -1,0 +1,49 @@
+// Scaffolds a dated article with valid frontmatter: npm run new -- "Title" [--lang ru] [--date 2025-09-15]
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { contentDir } from '../src/content/dir.ts';
+
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: { lang: { type: 'string', default: 'ru' }, date: { type: 'string', default: new Date().toISOString().slice(0, 10) } },
+});
+const title = positionals.join(' ').trim();
+if (!title) {
+	console.error('Usage: npm run new -- "Article title" [--lang ru] [--date YYYY-MM-DD]');
+	process.exit(2);
+}
+const translit: Record<string, string> = Object.fromEntries(
+	[...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'].map((c, i) =>
+		[c, ['a', 'b', 'v', 'g', 'd', 'e', 'e', 'zh', 'z', 'i', 'y', 'k', 'l', 'm', 'n', 'o', 'p', 'r', 's', 't', 'u', 'f', 'kh', 'ts', 'ch', 'sh', 'shch', '', 'y', '', 'e', 'yu', 'ya'][i]],
+	),
+);
+const words = [...title.toLowerCase()].map((c) => translit[c] ?? c).join('').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = `${values.date}-${words.split('-').slice(0, 6).join('-') || 'article'}`;
+const file = join(contentDir(), 'articles', `${slug}.md`);
+if (existsSync(file)) {
+	console.error(`${file} already exists`);
+	process.exit(1);
+}
+writeFileSync(
+	file,
+	`---
+title: ${JSON.stringify(title)}
+date: ${values.date}
+lang: ${values.lang}
+summary: "TODO: one English paragraph on what the article reports."
+# source: { outlet: "…", url: "https://…" }
+cites: []
+actors: [mali-junta]   # ids of files in content/actors/; at least one principal (us, mali-junta, russia, belarus)
+events: []
+#  - id: short-stable-id
+#    date: "2025-09"    # EDTF: 2021 | 2025-07 | 2023~ | 2025-09-08/2025-09-14
+#    title: "…"
+#    kind: visit
+#    actors: [us, mali-junta]
+relations: []
+---
+Paste the article text here, unchanged, in its own language.
+`,
+);
+console.log(`Created ${file}\nEdit it, then run: npm run check`);
