@@ -1,0 +1,50 @@
+// The quality gates every page must pass, as functions, so a test can also prove each one catches a defect.
+import AxeBuilder from '@axe-core/playwright';
+import { HtmlValidate, type Message } from 'html-validate';
+import type { Page } from 'playwright-core';
+
+/** WCAG 2.2 AA violations axe-core finds on the loaded page. */
+export async function axeViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+const validator = new HtmlValidate({
+	extends: ['html-validate:recommended'],
+	rules: {
+		// Astro writes void elements as <meta …>; either style is valid HTML.
+		'void-style': 'off',
+		// Component-scoped <style> and the pages' own JSON-LD are fine inline.
+		'no-inline-style': 'off',
+		// Minified output puts elements on one line; whitespace rules are about hand-written source.
+		'no-trailing-whitespace': 'off',
+		// Long, descriptive titles are titles of articles, as their authors wrote them.
+		'long-title': 'off',
+		// A labelled list of actor chips is valid ARIA (lists are nameable); the rule only prefers other elements.
+		'aria-label-misuse': ['error', { allowAnyNamable: true }],
+	},
+});
+
+/** html-validate errors for one HTML document. */
+export async function htmlErrors(html: string, name: string): Promise<string[]> {
+	const report = await validator.validateString(html, name);
+	return report.results.flatMap((r) => r.messages.filter((m: Message) => m.severity === 2).map((m: Message) => `${name}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+}
+
+/** How far the page scrolls sideways at the current viewport width (0 = no horizontal scroll). */
+export function horizontalOverflow(page: Page): Promise<number> {
+	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Records console errors and requests to any host but the site's own while `page` is used. */
+export function watchPage(page: Page, origin: string) {
+	const consoleErrors: string[] = [];
+	const foreignRequests: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+	page.on('pageerror', (e) => consoleErrors.push(e.message));
+	page.on('request', (r) => {
+		const url = r.url();
+		if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+	});
+	return { consoleErrors, foreignRequests };
+}
