@@ -48,3 +48,15 @@ export function watchPage(page: Page, origin: string) {
 	});
 	return { consoleErrors, foreignRequests };
 }
+
+export type LighthouseScores = Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number>;
+
+/** Lighthouse category scores (0–100) for a URL, run through a Chromium that listens on `port` for DevTools. */
+export async function lighthouseScores(url: string, port: number): Promise<LighthouseScores> {
+	const { default: lighthouse } = await import('lighthouse');
+	const { default: desktop } = await import('lighthouse/core/config/desktop-config.js');
+	const result = await lighthouse(url, { port, logLevel: 'error', output: 'json' }, { ...desktop, settings: { ...desktop.settings, onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] } });
+	if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+	const scores = Object.fromEntries(Object.entries(result.lhr.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
+	return scores as LighthouseScores;
+}
