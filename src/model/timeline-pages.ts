@@ -36,6 +36,8 @@ export interface TimelinePage {
 	parts?: number;
 	/** Entries listed on this page, oldest first. */
 	entries: TimelineEntry[];
+	/** Every entry of the slice, oldest first (the strip draws them all). */
+	sliceEntries: TimelineEntry[];
 	/** Entries in the whole slice. */
 	total: number;
 	years: TimelineYearLink[];
@@ -95,9 +97,9 @@ export function planSlice(
 		href: split ? `${base}${yearSlug(g.year)}/` : `${base}#${yearAnchor(g.year)}`,
 		parts: split ? Math.ceil(g.entries.length / limit) : 0,
 	}));
-	if (!split) return [{ path: base, slice, kind: 'full', entries, total: entries.length, years }];
+	if (!split) return [{ path: base, slice, kind: 'full', entries, sliceEntries: entries, total: entries.length, years }];
 
-	const pages: TimelinePage[] = [{ path: base, slice, kind: 'overview', entries: entries.slice(-recent), total: entries.length, years }];
+	const pages: TimelinePage[] = [{ path: base, slice, kind: 'overview', entries: entries.slice(-recent), sliceEntries: entries, total: entries.length, years }];
 	const yearPages: TimelinePage[] = [];
 	for (const [i, group] of groups.entries()) {
 		const parts = years[i].parts;
@@ -110,6 +112,7 @@ export function planSlice(
 				part,
 				parts,
 				entries: group.entries.slice((part - 1) * limit, part * limit),
+				sliceEntries: entries,
 				total: entries.length,
 				years,
 			});

@@ -1,0 +1,70 @@
+import { planSlice, sliceBase, type TimelinePage, type TimelineSlice } from '../model/timeline-pages.ts';
+import { buildTimeline, filterTimeline, type TimelineEntry } from '../model/timeline.ts';
+import { BLOCS, BLOC_LABELS, type Bloc } from '../schema/ids.ts';
+import type { ActorEntry } from './check.ts';
+import { siteContent } from './site.ts';
+
+/** A link of the timeline's filter bar. */
+export interface TimelineFilterLink {
+	slice: TimelineSlice;
+	label: string;
+	href: string;
+	count: number;
+	bloc?: Bloc;
+}
+
+export interface TimelineSite {
+	entries: TimelineEntry[];
+	actors: Map<string, ActorEntry>;
+	/** Every timeline page of every slice (all, each bloc, each actor with events). */
+	pages: TimelinePage[];
+	blocs: TimelineFilterLink[];
+	/** Actors with at least one entry, by name. */
+	actorLinks: TimelineFilterLink[];
+}
+
+let cached: Promise<TimelineSite> | undefined;
+
+/** The timeline and the plan of all its pages; computed once per build and shared by every timeline route. */
+export function timelineSite(): Promise<TimelineSite> {
+	cached ??= (async () => {
+		const { articles, actors } = await siteContent();
+		const entries = buildTimeline(articles, actors);
+		const blocSlices = BLOCS.map((bloc) => ({ slice: { kind: 'bloc', bloc } as const, entries: filterTimeline(entries, { bloc }) }));
+		const byActor = new Map<string, TimelineEntry[]>();
+		for (const entry of entries) {
+			for (const id of entry.actors) {
+				const list = byActor.get(id);
+				if (list) list.push(entry);
+				else byActor.set(id, [entry]);
+			}
+		}
+		const nameOf = (id: string) => actors.get(id)?.data.name.en ?? id;
+		const actorIds = [...byActor.keys()].sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'en'));
+		const pages = [
+			...planSlice({ kind: 'all' }, entries),
+			...blocSlices.flatMap((s) => planSlice(s.slice, s.entries)),
+			...actorIds.flatMap((actor) => planSlice({ kind: 'actor', actor }, byActor.get(actor)!)),
+		];
+		return {
+			entries,
+			actors,
+			pages,
+			blocs: blocSlices.map((s) => ({ slice: s.slice, label: BLOC_LABELS[s.slice.bloc].en, href: sliceBase(s.slice), count: s.entries.length, bloc: s.slice.bloc })),
+			actorLinks: actorIds.map((actor) => ({
+				slice: { kind: 'actor', actor },
+				label: nameOf(actor),
+				href: sliceBase({ kind: 'actor', actor }),
+				count: byActor.get(actor)!.length,
+				bloc: actors.get(actor)?.data.bloc,
+			})),
+		};
+	})();
+	return cached;
+}
+
+/** Pages of the timeline for a route file: `/timeline/…` paths without the prefix and trailing slash. */
+export async function timelineRoutes(param: string, match: (page: TimelinePage) => boolean) {
+	const { pages } = await timelineSite();
+	return pages.filter(match).map((page) => ({ params: { [param]: page.path.slice('/timeline/'.length, -1) }, props: { page } }));
+}

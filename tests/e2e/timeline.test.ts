@@ -1,0 +1,272 @@
+// The timeline as built from the real first article: order, dates, links, filters (with and without
+// JavaScript), the strip, the exports, and accessibility in light and dark.
+import AxeBuilder from '@axe-core/playwright';
+import ICAL from 'ical.js';
+import { parse } from 'node-html-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { EVENTS_CSV_COLUMNS } from '../../src/model/exports.ts';
+import { builtPage, launchChromium } from './site.ts';
+
+const ARTICLE = '/articles/2025-09-15-us-mali-junta/';
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const doc = parse(builtPage('/timeline/'));
+const entries = doc.querySelectorAll('li.tl-entry');
+
+// The real article's events, in true chronological order: year-only and open-ended 2021 dates first,
+// then 2025 from the year-only entries (January) through July to the week of 8–14 September.
+const EXPECTED_ORDER = [
+	'event-2021-mali-coup',
+	'event-wagner-mercenaries-in-mali',
+	'event-biden-sanctions-malian-officers',
+	'event-africa-corps-replaces-wagner',
+	'event-cia-expanded-authority-mali',
+	'event-us-mali-intelligence-sharing',
+	'event-atallah-visits-bamako',
+];
+
+/** Strict RFC 4180: fields separated by commas, records by CRLF, quotes only around whole fields, "" inside them. */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let i = 0;
+	while (i < text.length) {
+		let field = '';
+		if (text[i] === '"') {
+			i++;
+			for (;;) {
+				const quote = text.indexOf('"', i);
+				if (quote < 0) throw new Error('unterminated quoted field');
+				field += text.slice(i, quote);
+				i = quote + 1;
+				if (text[i] === '"') {
+					field += '"';
+					i++;
+				} else break;
+			}
+		} else {
+			while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
+				if (text[i] === '"') throw new Error(`stray quote at ${i}`);
+				field += text[i++];
+			}
+		}
+		row.push(field);
+		if (text[i] === ',') i++;
+		else if (text.startsWith('\r\n', i)) {
+			rows.push(row);
+			row = [];
+			i += 2;
+		} else throw new Error(`expected , or CRLF at ${i}, found ${JSON.stringify(text[i])}`);
+	}
+	if (row.length) throw new Error('last record lacks its CRLF');
+	return rows;
+}
+
+describe('/timeline/ as built', () => {
+	it('lists the real article’s 10 events in true chronological order, 2021 to September 2025', () => {
+		expect(entries).toHaveLength(10);
+		const ids = entries.map((li) => li.id);
+		expect(ids.slice(0, EXPECTED_ORDER.length)).toEqual(EXPECTED_ORDER);
+		expect(ids.at(-1)).toBe('event-us-lifts-belavia-sanctions');
+		const first = entries[0];
+		expect(first.querySelector('.tl-title')!.text).toMatch(/coup/i);
+		expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2021');
+		const last = entries.at(-1)!;
+		expect(last.querySelector('.tl-title')!.text).toContain('Belavia');
+		expect(squash(last.querySelector('time')!.text)).toBe('8–14 Sep 2025');
+		expect(last.querySelector('time')!.getAttribute('datetime')).toBe('2025-09-08');
+		// Machine-readable dates never go backwards.
+		const datetimes = entries.map((li) => li.querySelector('time')!.getAttribute('datetime')!);
+		expect([...datetimes].sort()).toEqual(datetimes);
+	});
+
+	it('gives every entry a <time> with a valid HTML datetime at the event’s precision', () => {
+		for (const li of entries) {
+			const times = li.querySelectorAll('time');
+			expect(times, li.id).toHaveLength(1);
+			expect(times[0].getAttribute('datetime'), li.id).toMatch(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/);
+			expect(squash(times[0].text)).not.toBe('');
+		}
+	});
+
+	it('shows title, kind and place, and links each entry to the article (with attribution) and to every actor', () => {
+		for (const li of entries) {
+			expect(li.querySelector('.tl-title')!.text.length, li.id).toBeGreaterThan(10);
+			expect(li.querySelector('.tl-kind')!.text, li.id).toMatch(/^[A-Z]/);
+			const sources = li.querySelectorAll('.tl-sources a');
+			expect(sources.map((a) => a.getAttribute('href')), li.id).toEqual([ARTICLE]);
+			expect(sources[0].getAttribute('lang')).toBe('ru');
+			expect(squash(li.querySelector('.tl-sources')!.text), li.id).toContain('The Washington Post, citing several US officials, unnamed');
+			const actors = li.getAttribute('data-actors')!.split(' ');
+			expect(actors.length, li.id).toBeGreaterThan(0);
+			const chips = li.querySelectorAll('a.chip').map((a) => a.getAttribute('href'));
+			expect(chips, li.id).toEqual(actors.map((id) => `/actors/${id}/`));
+		}
+		const coup = entries[0];
+		expect(squash(coup.querySelector('.tl-kind')!.text)).toBe('Coup · Mali');
+	});
+
+	it('groups entries under year headings, with a year jump list', () => {
+		const sections = doc.querySelectorAll('section.tl-year');
+		expect(sections.map((s) => s.id)).toEqual(['year-2021', 'year-2025']);
+		expect(sections.map((s) => squash(s.querySelector('h2')!.text))).toEqual(['2021 4 events', '2025 6 events']);
+		const jumps = doc.querySelectorAll('nav.tl-jump a').map((a) => a.getAttribute('href'));
+		expect(jumps).toEqual(['/timeline/#year-2021', '/timeline/#year-2025']);
+		expect(doc.querySelector('h1')!.text).not.toBe('');
+	});
+
+	it('keeps the anchors other pages link to', () => {
+		const ids = new Set(doc.querySelectorAll('[id]').map((e) => e.id));
+		const article = parse(builtPage(ARTICLE));
+		const links = article.querySelectorAll('a[href^="/timeline/#"]').map((a) => a.getAttribute('href')!.split('#')[1]);
+		expect(links.length).toBeGreaterThan(0);
+		for (const anchor of links) expect(ids.has(anchor), anchor).toBe(true);
+		const home = parse(builtPage('/'));
+		for (const a of home.querySelectorAll('a[href^="/timeline/#"]')) expect(ids.has(a.getAttribute('href')!.split('#')[1])).toBe(true);
+	});
+
+	it('draws a strip of events per month with year links and a text alternative', () => {
+		const figure = doc.querySelector('figure.tl-strip')!;
+		const svg = figure.querySelector('svg')!;
+		expect(svg.getAttribute('aria-hidden')).toBe('true');
+		const bars = svg.querySelectorAll('rect.tl-strip-bar');
+		expect(bars.length).toBeGreaterThan(0);
+		const hrefs = new Set(svg.querySelectorAll('a').map((a) => a.getAttribute('href')));
+		expect([...hrefs]).toEqual(expect.arrayContaining(['/timeline/#year-2021', '/timeline/#year-2025']));
+		expect(squash(figure.querySelector('figcaption')!.text)).toMatch(/^10 events per month, Jan 2021 – /);
+		const rows = figure.querySelectorAll('table tbody tr').map((tr) => tr.querySelectorAll('th, td').map((c) => squash(c.text)).join(' '));
+		expect(rows).toEqual(['2021 4', '2025 6']);
+	});
+
+	it('links the JSON, CSV and iCalendar exports', () => {
+		const hrefs = doc.querySelectorAll('main a').map((a) => a.getAttribute('href'));
+		expect(hrefs).toEqual(expect.arrayContaining(['/data/events.json', '/data/events.csv', '/data/events.ics']));
+	});
+});
+
+describe('filter pages without JavaScript', () => {
+	const bar = doc.querySelector('nav.tl-filter')!;
+	const titles = (route: string) => parse(builtPage(route)).querySelectorAll('li.tl-entry').map((li) => li.querySelector('.tl-title')!.text);
+
+	it('the filter bar links to static bloc and actor pages', () => {
+		const hrefs = bar.querySelectorAll('a').map((a) => a.getAttribute('href'));
+		expect(hrefs).toEqual(expect.arrayContaining(['/timeline/', '/timeline/bloc/us/', '/timeline/bloc/mali-junta/', '/timeline/bloc/russia/', '/timeline/bloc/belarus/', '/timeline/actor/wagner-group/']));
+		for (const href of hrefs) expect(() => builtPage(href!), href!).not.toThrow();
+	});
+
+	it('bloc belarus shows only the Belavia entry', () => {
+		const page = parse(builtPage('/timeline/bloc/belarus/'));
+		const list = page.querySelectorAll('li.tl-entry');
+		expect(list.map((li) => li.id)).toEqual(['event-us-lifts-belavia-sanctions']);
+		expect(page.querySelector('nav.tl-filter a[aria-current="page"]')!.getAttribute('href')).toBe('/timeline/bloc/belarus/');
+	});
+
+	it('an actor’s page lists exactly the entries involving that actor', () => {
+		const wagner = entries.filter((li) => li.getAttribute('data-actors')!.split(' ').includes('wagner-group')).map((li) => li.querySelector('.tl-title')!.text);
+		expect(wagner.length).toBeGreaterThan(1);
+		expect(titles('/timeline/actor/wagner-group/')).toEqual(wagner);
+	});
+});
+
+describe('exports', () => {
+	it('events.json parses and holds every entry in timeline order', () => {
+		const json = JSON.parse(builtPage('/data/events.json')) as { key: string; id: string | null; sources: { url: string }[] }[];
+		expect(json).toHaveLength(entries.length);
+		expect(json.map((e) => `event-${e.id}`)).toEqual(entries.map((li) => li.id));
+		expect(json[0].sources[0].url).toBe(ARTICLE);
+	});
+
+	it('events.csv parses as RFC 4180 with the ACLED-like header', () => {
+		const rows = parseCsv(builtPage('/data/events.csv'));
+		expect(rows[0]).toEqual([...EVENTS_CSV_COLUMNS]);
+		expect(rows[0].slice(0, 5)).toEqual(['id', 'date', 'start', 'end', 'precision']);
+		expect(rows).toHaveLength(entries.length + 1);
+		for (const row of rows) expect(row).toHaveLength(EVENTS_CSV_COLUMNS.length);
+		const last = Object.fromEntries(rows[0].map((c, i) => [c, rows.at(-1)![i]]));
+		expect(last).toMatchObject({ id: 'us-lifts-belavia-sanctions', start: '2025-09-08', end: '2025-09-14', sources: ARTICLE });
+	});
+
+	it('events.ics parses with ical.js and has one VEVENT per entry', () => {
+		const calendar = new ICAL.Component(ICAL.parse(builtPage('/data/events.ics')));
+		const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+		expect(events).toHaveLength(10);
+		const belavia = events.find((e) => e.uid.startsWith('us-lifts-belavia-sanctions@'))!;
+		expect(belavia.startDate.toString()).toBe('2025-09-08');
+		expect(belavia.endDate.toString()).toBe('2025-09-15');
+		expect(belavia.summary).toContain('Belavia');
+		expect(calendar.getAllSubcomponents('vevent')[0].getFirstPropertyValue('url')).toMatch(new RegExp(`^https?://[^/]+${ARTICLE}$`));
+	});
+
+	it('the server sends each export with its media type', async () => {
+		const base = inject('baseUrl');
+		const types = await Promise.all(['json', 'csv', 'ics'].map(async (ext) => (await fetch(`${base}/data/events.${ext}`)).headers.get('content-type')));
+		expect(types[0]).toMatch(/^application\/json/);
+		expect(types[1]).toMatch(/^text\/csv/);
+		expect(types[2]).toMatch(/^text\/calendar/);
+	});
+});
+
+describe('/timeline/ in Chromium', () => {
+	let browser: Browser;
+	const base = inject('baseUrl');
+	beforeAll(async () => {
+		browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	const visibleIds = (page: import('playwright-core').Page) =>
+		page.$$eval('li.tl-entry', (lis) => lis.filter((li) => (li as HTMLElement).offsetParent !== null).map((li) => li.id));
+
+	it('filters instantly with JavaScript and keeps the filter in the URL', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${base}/timeline/`);
+		await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+		await page.click('nav.tl-filter a[data-filter="bloc=belarus"]');
+		expect(new URL(page.url()).search).toBe('?bloc=belarus');
+		expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+		expect(await visibleIds(page)).toEqual(['event-us-lifts-belavia-sanctions']);
+		expect(await page.isVisible('#year-2021')).toBe(false);
+		expect(await page.textContent('[data-tl-status]')).toContain('Showing 1 of 10 events involving Belarus');
+
+		await page.goBack();
+		expect(new URL(page.url()).search).toBe('');
+		expect(await visibleIds(page)).toHaveLength(10);
+
+		// The URL round-trips: opening it directly applies the same filter.
+		await page.goto(`${base}/timeline/?actor=wagner-group`);
+		const wagner = await visibleIds(page);
+		expect(wagner.length).toBeGreaterThan(1);
+		for (const id of wagner) expect(await page.getAttribute(`#${id}`, 'data-actors')).toContain('wagner-group');
+		expect(await page.getAttribute('nav.tl-filter a[data-filter="actor=wagner-group"]', 'aria-current')).toBe('true');
+		await page.click('nav.tl-filter a[data-filter=""]');
+		expect(new URL(page.url()).search).toBe('');
+		expect(await visibleIds(page)).toHaveLength(10);
+		await page.close();
+	});
+
+	it('without JavaScript the filter links open the static pages', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${base}/timeline/`);
+		await Promise.all([page.waitForURL(/\/timeline\/bloc\/belarus\/$/), page.click('nav.tl-filter a[data-filter="bloc=belarus"]')]);
+		expect(await visibleIds(page)).toEqual(['event-us-lifts-belavia-sanctions']);
+		await context.close();
+	});
+
+	for (const colorScheme of ['light', 'dark'] as const) {
+		it(`has no axe-core violations (${colorScheme})`, async () => {
+			const context = await browser.newContext({ colorScheme });
+			const page = await context.newPage();
+			await page.goto(`${base}/timeline/`);
+			const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+			expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+			// The filtered state too: hidden entries must not leave broken structure behind.
+			await page.click('nav.tl-filter a[data-filter="bloc=russia"]');
+			const filtered = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+			expect(filtered.violations.map((v) => v.id)).toEqual([]);
+			await context.close();
+		});
+	}
+});
+

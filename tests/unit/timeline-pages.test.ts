@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ENTRIES_PER_PAGE, entryAnchor, kindLabel, needsSplit, planSlice } from '../../src/model/timeline-pages.ts';
+import { layoutStrip } from '../../src/model/timeline-strip.ts';
+import { buildTimeline, monthHistogram } from '../../src/model/timeline.ts';
+import { actorMap, article } from './article-fixture.ts';
+
+/** `perYear` undated-free events per year, one article per year. */
+function timeline(perYear: Record<number, number>) {
+	const articles = Object.entries(perYear).map(([year, n]) =>
+		article(`${year}-12-31-a`, `${year}-12-31`, Array.from({ length: n }, (_, i) => ({ date: `${year}-${String((i % 12) + 1).padStart(2, '0')}`, title: `E${i}` }))),
+	);
+	return buildTimeline(articles, actorMap());
+}
+
+describe('planSlice: when the timeline is split', () => {
+	it('keeps a slice that fits on one full page, linking years to their sections', () => {
+		const entries = timeline({ 2021: 3, 2025: 2 });
+		const pages = planSlice({ kind: 'all' }, entries, { limit: 5 });
+		expect(pages).toHaveLength(1);
+		expect(pages[0]).toMatchObject({ path: '/timeline/', kind: 'full', total: 5 });
+		expect(pages[0].entries).toHaveLength(5);
+		expect(pages[0].years.map((y) => y.href)).toEqual(['/timeline/#year-2021', '/timeline/#year-2025']);
+	});
+
+	it('splits a bigger slice into an overview and year pages of at most `limit` entries', () => {
+		const entries = timeline({ 2021: 3, 2022: 7 });
+		const pages = planSlice({ kind: 'bloc', bloc: 'us' }, entries, { limit: 3, recent: 2 });
+		expect(pages.map((p) => p.path)).toEqual([
+			'/timeline/bloc/us/',
+			'/timeline/bloc/us/2021/',
+			'/timeline/bloc/us/2022/',
+			'/timeline/bloc/us/2022/2/',
+			'/timeline/bloc/us/2022/3/',
+		]);
+		const [overview, ...years] = pages;
+		expect(overview.kind).toBe('overview');
+		expect(overview.entries).toEqual(entries.slice(-2));
+		expect(overview.years.map((y) => [y.year, y.count, y.parts])).toEqual([[2021, 3, 1], [2022, 7, 3]]);
+		for (const page of years) expect(page.entries.length).toBeLessThanOrEqual(3);
+		expect(years.flatMap((p) => p.entries)).toEqual(entries);
+		expect(years[1]).toMatchObject({ year: 2022, part: 1, parts: 3, prev: { href: '/timeline/bloc/us/2021/' }, next: { href: '/timeline/bloc/us/2022/2/', label: '2022, part 2 of 3' } });
+		expect(years.at(-1)!.next).toBeUndefined();
+	});
+
+	it('splits only above the page limit', () => {
+		expect(needsSplit(ENTRIES_PER_PAGE)).toBe(false);
+		expect(needsSplit(ENTRIES_PER_PAGE + 1)).toBe(true);
+		// 50,000 events over five years: every page stays at or under the limit.
+		const pages = planSlice({ kind: 'all' }, timeline({ 2021: 9000, 2022: 11000, 2023: 10000, 2024: 10000, 2025: 10000 }));
+		expect(Math.max(...pages.map((p) => p.entries.length))).toBeLessThanOrEqual(ENTRIES_PER_PAGE);
+		expect(pages[0].kind).toBe('overview');
+	});
+});
+
+describe('timeline labels and anchors', () => {
+	it('anchors entries by event id, else by key', () => {
+		expect(entryAnchor({ id: '2021-mali-coup', key: '2021-mali-coup' })).toBe('event-2021-mali-coup');
+		expect(entryAnchor({ key: 'slug--3' })).toBe('slug--3');
+	});
+	it('labels kinds in words', () => {
+		expect(kindLabel('sanctions-relief')).toBe('Sanctions relief');
+		expect(kindLabel('coup')).toBe('Coup');
+	});
+});
+
+describe('layoutStrip', () => {
+	it('draws one bar per month, scaled to the busiest, with a band per year', () => {
+		const layout = layoutStrip(monthHistogram(timeline({ 2024: 1, 2025: 14 })), { width: 240, height: 100, labelHeight: 20 });
+		expect(layout.bars.map((b) => b.month)).toEqual([...Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`), ...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`)]);
+		expect(layout.max).toBe(2);
+		expect(layout.busiest).toMatchObject({ month: '2025-01', label: 'Jan 2025', count: 2 });
+		const tallest = layout.bars.find((b) => b.month === '2025-01')!;
+		expect(tallest.y + tallest.height).toBe(layout.baseline);
+		expect(tallest.height).toBe(layout.baseline - 4);
+		expect(layout.bars.find((b) => b.month === '2024-02')!.height).toBe(0);
+		expect(layout.years).toEqual([
+			{ year: 2024, x: 0, width: 120, count: 1, labelled: true },
+			{ year: 2025, x: 120, width: 120, count: 14, labelled: true },
+		]);
+	});
+	it('drops year labels that would not fit', () => {
+		const months = Array.from({ length: 40 * 12 }, (_, i) => ({ month: `${1990 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, count: i % 7 }));
+		const layout = layoutStrip(months, { width: 960 });
+		expect(layout.years.every((y) => !y.labelled)).toBe(true);
+		expect(layoutStrip([])).toMatchObject({ bars: [], years: [], busiest: null });
+	});
+});
