@@ -1,4 +1,4 @@
-import { planSlice, sliceBase, type TimelinePage, type TimelineSlice } from '../model/timeline-pages.ts';
+import { entryAnchor, planSlice, sliceBase, type TimelinePage, type TimelineSlice } from '../model/timeline-pages.ts';
 import { buildTimeline, filterTimeline, type TimelineEntry } from '../model/timeline.ts';
 import { BLOCS, BLOC_LABELS, type Bloc } from '../schema/ids.ts';
 import type { ActorEntry } from './check.ts';
@@ -21,6 +21,8 @@ export interface TimelineSite {
 	blocs: TimelineFilterLink[];
 	/** Actors with at least one entry, by name. */
 	actorLinks: TimelineFilterLink[];
+	/** Where an entry sits on the unfiltered timeline: /timeline/#event-<id>, or its year page once the timeline is split. */
+	entryHref: (entry: Pick<TimelineEntry, 'id' | 'key'>) => string;
 }
 
 let cached: Promise<TimelineSite> | undefined;
@@ -46,10 +48,13 @@ export function timelineSite(): Promise<TimelineSite> {
 			...blocSlices.flatMap((s) => planSlice(s.slice, s.entries)),
 			...actorIds.flatMap((actor) => planSlice({ kind: 'actor', actor }, byActor.get(actor)!)),
 		];
+		const pageOf = new Map<string, string>();
+		for (const page of pages) if (page.slice.kind === 'all' && page.kind !== 'overview') for (const e of page.entries) pageOf.set(e.key, page.path);
 		return {
 			entries,
 			actors,
 			pages,
+			entryHref: (entry) => `${pageOf.get(entry.key) ?? '/timeline/'}#${entryAnchor(entry)}`,
 			blocs: blocSlices.map((s) => ({ slice: s.slice, label: BLOC_LABELS[s.slice.bloc].en, href: sliceBase(s.slice), count: s.entries.length, bloc: s.slice.bloc })),
 			actorLinks: actorIds.map((actor) => ({
 				slice: { kind: 'actor', actor },

@@ -2,11 +2,14 @@ import type { Bloc } from '../schema/ids.ts';
 import type { EventData } from '../schema/event.ts';
 import { groupByYear, type TimelineEntry } from './timeline.ts';
 
+/** Most entries one timeline page lists, however small they are. */
+export const ENTRIES_PER_PAGE = 1000;
 /**
- * Most entries one timeline page lists. An entry renders to ~1 KB of HTML (chips, sources, note), so
- * 800 keeps every page well under 1 MB; a slice with more is split into an overview and per-year pages.
+ * HTML budget for the entries of one page. An entry weighs ~1–3 KB (chips, one line per reporting article), and the
+ * page around them (header, filter bar, strip) well under 100 KB, so pages stay under 1 MB. A slice over budget is
+ * split into an overview and per-year pages.
  */
-export const ENTRIES_PER_PAGE = 800;
+export const PAGE_BUDGET_BYTES = 750_000;
 /** Entries an overview shows under "Latest events" when the slice is split. */
 export const RECENT_ON_OVERVIEW = 40;
 
@@ -77,25 +80,65 @@ export function kindLabel(kind: EventData['kind']): string {
 	return words[0].toUpperCase() + words.slice(1);
 }
 
-/** Whether a slice of this many entries is split into an overview and per-year pages. */
-export function needsSplit(count: number, limit = ENTRIES_PER_PAGE): boolean {
-	return count > limit;
+/** UTF-8 length without encoding: Cyrillic titles weigh two bytes a letter. */
+function utf8Length(text: string): number {
+	let bytes = text.length;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code > 0x7f) bytes += code > 0x7ff && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+	}
+	return bytes;
+}
+
+/** An upper estimate of an entry's HTML in TimelineList (markup measured on built pages, text counted in UTF-8). */
+export function estimateEntryBytes(entry: TimelineEntry): number {
+	const text = utf8Length(entry.title) + utf8Length(entry.note ?? '') + utf8Length(entry.place ?? '') + utf8Length(entry.key) + entry.actors.join(' ').length;
+	const sources = entry.sources.reduce(
+		(sum, s) => sum + 200 + utf8Length(s.title) + s.slug.length + utf8Length(s.outlet ?? '') + s.cites.reduce((n, c) => n + 24 + utf8Length(c.outlet) + utf8Length(c.via ?? ''), 0),
+		0,
+	);
+	return 600 + text + entry.actors.length * 140 + sources;
+}
+
+/** Splits entries into consecutive pages within the byte budget and the entry limit; never an empty page. */
+export function chunkByBudget(entries: TimelineEntry[], { limit = ENTRIES_PER_PAGE, budget = PAGE_BUDGET_BYTES } = {}): TimelineEntry[][] {
+	const chunks: TimelineEntry[][] = [];
+	let current: TimelineEntry[] = [];
+	let size = 0;
+	for (const entry of entries) {
+		const bytes = estimateEntryBytes(entry);
+		if (current.length && (current.length >= limit || size + bytes > budget)) {
+			chunks.push(current);
+			current = [];
+			size = 0;
+		}
+		current.push(entry);
+		size += bytes;
+	}
+	if (current.length) chunks.push(current);
+	return chunks;
+}
+
+/** Whether a slice is split into an overview and per-year pages: when its entries exceed one page's limit or budget. */
+export function needsSplit(entries: TimelineEntry[], options: { limit?: number; budget?: number } = {}): boolean {
+	return chunkByBudget(entries, options).length > 1;
 }
 
 /** Pages of one slice: a single full page when it fits, otherwise an overview plus year pages of at most `limit` entries each. */
 export function planSlice(
 	slice: TimelineSlice,
 	entries: TimelineEntry[],
-	{ limit = ENTRIES_PER_PAGE, recent = RECENT_ON_OVERVIEW }: { limit?: number; recent?: number } = {},
+	{ limit = ENTRIES_PER_PAGE, budget = PAGE_BUDGET_BYTES, recent = RECENT_ON_OVERVIEW }: { limit?: number; budget?: number; recent?: number } = {},
 ): TimelinePage[] {
 	const base = sliceBase(slice);
 	const groups = groupByYear(entries);
-	const split = needsSplit(entries.length, limit);
-	const years: TimelineYearLink[] = groups.map((g) => ({
+	const split = needsSplit(entries, { limit, budget });
+	const chunks = groups.map((g) => (split ? chunkByBudget(g.entries, { limit, budget }) : [g.entries]));
+	const years: TimelineYearLink[] = groups.map((g, i) => ({
 		year: g.year,
 		count: g.entries.length,
 		href: split ? `${base}${yearSlug(g.year)}/` : `${base}#${yearAnchor(g.year)}`,
-		parts: split ? Math.ceil(g.entries.length / limit) : 0,
+		parts: split ? chunks[i].length : 0,
 	}));
 	if (!split) return [{ path: base, slice, kind: 'full', entries, sliceEntries: entries, total: entries.length, years }];
 
@@ -111,7 +154,7 @@ export function planSlice(
 				year: group.year,
 				part,
 				parts,
-				entries: group.entries.slice((part - 1) * limit, part * limit),
+				entries: chunks[i][part - 1],
 				sliceEntries: entries,
 				total: entries.length,
 				years,

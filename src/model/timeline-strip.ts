@@ -75,7 +75,10 @@ export function layoutStrip(months: MonthCount[], options: StripOptions = {}): S
 			last.count += m.count;
 		} else years.push({ year, x: round(i * step), width: round(step), count: m.count, labelled: true });
 	});
-	for (const y of years) y.labelled = y.width >= minLabelWidth;
+	// Too many years for a label each: label every 2nd, 5th or 10th year instead, whichever first fits.
+	const band = Math.min(...years.map((y) => y.width));
+	const every = [1, 2, 5, 10, 20, 50].find((n) => band * n >= minLabelWidth) ?? 100;
+	for (const y of years) y.labelled = y.year % every === 0 && (y.width >= minLabelWidth || every > 1);
 	const busiest = bars.reduce<StripBar | null>((best, b) => (b.count > 0 && (!best || b.count > best.count) ? b : best), null);
 	return { width, height, baseline, bars, years, max, busiest };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRIES_PER_PAGE, entryAnchor, kindLabel, needsSplit, planSlice } from '../../src/model/timeline-pages.ts';
+import { ENTRIES_PER_PAGE, PAGE_BUDGET_BYTES, chunkByBudget, entryAnchor, estimateEntryBytes, kindLabel, needsSplit, planSlice } from '../../src/model/timeline-pages.ts';
 import { layoutStrip } from '../../src/model/timeline-strip.ts';
 import { buildTimeline, monthHistogram } from '../../src/model/timeline.ts';
 import { actorMap, article } from './article-fixture.ts';
@@ -42,13 +42,33 @@ describe('planSlice: when the timeline is split', () => {
 		expect(years.at(-1)!.next).toBeUndefined();
 	});
 
-	it('splits only above the page limit', () => {
-		expect(needsSplit(ENTRIES_PER_PAGE)).toBe(false);
-		expect(needsSplit(ENTRIES_PER_PAGE + 1)).toBe(true);
-		// 50,000 events over five years: every page stays at or under the limit.
+	it('splits only above the entry limit or the byte budget', () => {
+		const entries = timeline({ 2024: 30 });
+		expect(needsSplit(entries, { limit: 30 })).toBe(false);
+		expect(needsSplit(entries, { limit: 29 })).toBe(true);
+		const bytes = entries.reduce((n, e) => n + estimateEntryBytes(e), 0);
+		expect(needsSplit(entries, { budget: bytes })).toBe(false);
+		expect(needsSplit(entries, { budget: bytes - 1 })).toBe(true);
+		const chunks = chunkByBudget(entries, { budget: Math.ceil(bytes / 3) });
+		expect(chunks.flat()).toEqual(entries);
+		expect(chunks.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('keeps every page of 50,000 events within the limit and the budget', () => {
 		const pages = planSlice({ kind: 'all' }, timeline({ 2021: 9000, 2022: 11000, 2023: 10000, 2024: 10000, 2025: 10000 }));
-		expect(Math.max(...pages.map((p) => p.entries.length))).toBeLessThanOrEqual(ENTRIES_PER_PAGE);
 		expect(pages[0].kind).toBe('overview');
+		for (const page of pages) {
+			expect(page.entries.length).toBeLessThanOrEqual(ENTRIES_PER_PAGE);
+			expect(page.entries.reduce((n, e) => n + estimateEntryBytes(e), 0)).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+		}
+	});
+
+	it('weighs Cyrillic and extra sources in the estimate', () => {
+		const [latin] = timeline({ 2024: 1 });
+		const cyrillic = { ...latin, title: 'Е'.repeat(latin.title.length) };
+		expect(estimateEntryBytes(cyrillic) - estimateEntryBytes(latin)).toBe(latin.title.length);
+		const twice = { ...latin, sources: [...latin.sources, ...latin.sources] };
+		expect(estimateEntryBytes(twice)).toBeGreaterThan(estimateEntryBytes(latin) + 200);
 	});
 });
 
@@ -78,10 +98,10 @@ describe('layoutStrip', () => {
 			{ year: 2025, x: 120, width: 120, count: 14, labelled: true },
 		]);
 	});
-	it('drops year labels that would not fit', () => {
+	it('labels every 2nd, 5th or 10th year when a label each would not fit', () => {
 		const months = Array.from({ length: 40 * 12 }, (_, i) => ({ month: `${1990 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, count: i % 7 }));
-		const layout = layoutStrip(months, { width: 960 });
-		expect(layout.years.every((y) => !y.labelled)).toBe(true);
+		expect(layoutStrip(months, { width: 960 }).years.filter((y) => y.labelled).map((y) => y.year)).toEqual(Array.from({ length: 20 }, (_, i) => 1990 + 2 * i));
+		expect(layoutStrip(months, { width: 420 }).years.filter((y) => y.labelled).map((y) => y.year)).toEqual([1990, 1995, 2000, 2005, 2010, 2015, 2020, 2025]);
 		expect(layoutStrip([])).toMatchObject({ bars: [], years: [], busiest: null });
 	});
 });
