@@ -21,6 +21,8 @@ export interface TimelineSite {
 	blocs: TimelineFilterLink[];
 	/** Actors with at least one entry, by name. */
 	actorLinks: TimelineFilterLink[];
+	/** First and last year of the whole timeline, so every slice's strip covers the same years. */
+	span?: { from: number; through: number };
 	/** Where an entry sits on the unfiltered timeline: /timeline/#event-<id>, or its year page once the timeline is split. */
 	entryHref: (entry: Pick<TimelineEntry, 'id' | 'key'>) => string;
 }
@@ -50,10 +52,13 @@ export function timelineSite(): Promise<TimelineSite> {
 		];
 		const pageOf = new Map<string, string>();
 		for (const page of pages) if (page.slice.kind === 'all' && page.kind !== 'overview') for (const e of page.entries) pageOf.set(e.key, page.path);
+		const years = entries.map((e) => e.year).filter((y): y is number => y !== null);
+		const span = years.length ? { from: years.reduce((a, b) => Math.min(a, b)), through: years.reduce((a, b) => Math.max(a, b)) } : undefined;
 		return {
 			entries,
 			actors,
 			pages,
+			span,
 			entryHref: (entry) => `${pageOf.get(entry.key) ?? '/timeline/'}#${entryAnchor(entry)}`,
 			blocs: blocSlices.map((s) => ({ slice: s.slice, label: BLOC_LABELS[s.slice.bloc].en, href: sliceBase(s.slice), count: s.entries.length, bloc: s.slice.bloc })),
 			actorLinks: actorIds.map((actor) => ({

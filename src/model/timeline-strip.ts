@@ -47,6 +47,23 @@ export interface StripOptions {
 	minLabelWidth?: number;
 }
 
+/** The counts over whole calendar years, from January of the first year to December of the last (or of `through`), zero months added. */
+export function wholeYears(months: MonthCount[], span?: { from: number; through: number }): MonthCount[] {
+	if (!months.length && !span) return [];
+	const years = months.map((m) => Number(m.month.slice(0, 4)));
+	const from = Math.min(...years, span?.from ?? Infinity);
+	const through = Math.max(...years, span?.through ?? -Infinity);
+	const counts = new Map(months.map((m) => [m.month, m.count]));
+	const all: MonthCount[] = [];
+	for (let y = from; y <= through; y++) {
+		for (let m = 1; m <= 12; m++) {
+			const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+			all.push({ month, count: counts.get(month) ?? 0 });
+		}
+	}
+	return all;
+}
+
 export function monthLabel(month: string): string {
 	const [year, m] = month.split('-');
 	return `${SHORT_MONTHS[Number(m) - 1]} ${Number(year)}`;

@@ -133,7 +133,7 @@ describe('/timeline/ as built', () => {
 		expect(bars.length).toBeGreaterThan(0);
 		const hrefs = new Set(svg.querySelectorAll('a').map((a) => a.getAttribute('href')));
 		expect([...hrefs]).toEqual(expect.arrayContaining(['/timeline/#year-2021', '/timeline/#year-2025']));
-		expect(squash(figure.querySelector('figcaption')!.text)).toMatch(/^10 events per month, Jan 2021 – /);
+		expect(squash(figure.querySelector('figcaption')!.text)).toMatch(/^Events per month, Jan 2021 – Dec 2025 \(10 in all\)\./);
 		const rows = figure.querySelectorAll('table tbody tr').map((tr) => tr.querySelectorAll('th, td').map((c) => squash(c.text)).join(' '));
 		expect(rows).toEqual(['2021 4', '2025 6']);
 	});

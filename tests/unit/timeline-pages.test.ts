@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENTRIES_PER_PAGE, PAGE_BUDGET_BYTES, chunkByBudget, entryAnchor, estimateEntryBytes, kindLabel, needsSplit, planSlice } from '../../src/model/timeline-pages.ts';
-import { layoutStrip } from '../../src/model/timeline-strip.ts';
+import { layoutStrip, wholeYears } from '../../src/model/timeline-strip.ts';
 import { buildTimeline, monthHistogram } from '../../src/model/timeline.ts';
 import { actorMap, article } from './article-fixture.ts';
 
@@ -61,7 +61,7 @@ describe('planSlice: when the timeline is split', () => {
 			expect(page.entries.length).toBeLessThanOrEqual(ENTRIES_PER_PAGE);
 			expect(page.entries.reduce((n, e) => n + estimateEntryBytes(e), 0)).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
 		}
-	});
+	}, 60_000);
 
 	it('weighs Cyrillic and extra sources in the estimate', () => {
 		const [latin] = timeline({ 2024: 1 });
@@ -103,5 +103,16 @@ describe('layoutStrip', () => {
 		expect(layoutStrip(months, { width: 960 }).years.filter((y) => y.labelled).map((y) => y.year)).toEqual(Array.from({ length: 20 }, (_, i) => 1990 + 2 * i));
 		expect(layoutStrip(months, { width: 420 }).years.filter((y) => y.labelled).map((y) => y.year)).toEqual([1990, 1995, 2000, 2005, 2010, 2015, 2020, 2025]);
 		expect(layoutStrip([])).toMatchObject({ bars: [], years: [], busiest: null });
+	});
+});
+
+describe('wholeYears', () => {
+	it('pads the counts to whole calendar years, at least over the given span', () => {
+		const months = wholeYears([{ month: '2025-09', count: 1 }], { from: 2024, through: 2025 });
+		expect(months).toHaveLength(24);
+		expect(months[0]).toEqual({ month: '2024-01', count: 0 });
+		expect(months.find((m) => m.month === '2025-09')!.count).toBe(1);
+		expect(wholeYears([{ month: '2025-09', count: 1 }]).map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`));
+		expect(wholeYears([])).toEqual([]);
 	});
 });
