@@ -1,0 +1,225 @@
+// Build-and-inspect plus browser checks of the actor index and actor pages, for the real first article.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, htmlErrors } from './gates.ts';
+import { SITE_DIR, builtPage, launchChromium } from './site.ts';
+
+const ARTICLE = '/articles/2025-09-15-us-mali-junta/';
+const PRINCIPALS = ['us', 'mali-junta', 'russia', 'belarus'];
+const SUB_ACTORS = ['cia', 'assimi-goita', 'wagner-group', 'yevgeny-prigozhin', 'africa-corps', 'belavia', 'rudolph-atallah', 'john-coale', 'the-washington-post'];
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+const pages = new Map<string, HTMLElement>();
+const page = (route: string) => {
+	let doc = pages.get(route);
+	if (!doc) pages.set(route, (doc = parse(builtPage(route))));
+	return doc;
+};
+const actorPage = (id: string) => page(`/actors/${id}/`);
+const hrefs = (root: HTMLElement | null, selector = 'a') => (root ? root.querySelectorAll(selector).map((a) => a.getAttribute('href')) : []);
+/** Counterparts listed under Relations, and the actor links inside each counterpart's group. */
+const relationGroup = (id: string, counterpart: string) => actorPage(id).querySelector(`.relations > li[data-counterpart="${counterpart}"]`);
+const breadcrumb = (id: string) => hrefs(actorPage(id).querySelector('nav[aria-label="Breadcrumb"]'));
+
+describe('actor pages for the real article', () => {
+	it.each([...PRINCIPALS, ...SUB_ACTORS])('/actors/%s/ exists, names the actor in English and Russian, and links to the article', (id) => {
+		const doc = actorPage(id);
+		const h1 = doc.querySelector('h1')!;
+		expect(h1.querySelector('[lang="ru"]')!.text.trim()).not.toBe('');
+		expect(doc.querySelector('dl.facts dd[lang="ru"]')).not.toBeNull();
+		expect(hrefs(doc.querySelector('main'))).toContain(ARTICLE);
+		expect(breadcrumb(id)[0]).toBe('/actors/');
+		expect(breadcrumb(id).at(-1)).toBe(`/actors/${id}/`);
+	});
+
+	it('links the principals to each other as the relations say, each relation typed, dated and citing the article', () => {
+		for (const [a, b] of [['russia', 'mali-junta'], ['us', 'mali-junta'], ['us', 'belarus']]) {
+			for (const [self, other] of [[a, b], [b, a]]) {
+				const group = relationGroup(self, other);
+				expect(group, `${self} → ${other}`).not.toBeNull();
+				expect(hrefs(group)).toContain(`/actors/${other}/`);
+				expect(hrefs(group)).toContain(ARTICLE);
+			}
+		}
+		const russiaMali = squash(relationGroup('russia', 'mali-junta')!.text);
+		expect(russiaMali).toContain('military partnership');
+		expect(russiaMali).toContain('Russia → Mali junta since 2021');
+		expect(relationGroup('russia', 'mali-junta')!.querySelector('time')!.getAttribute('datetime')).toBe('2021');
+		const usMali = squash(relationGroup('mali-junta', 'us')!.text);
+		expect(usMali).toMatch(/sanctions.*United States → Mali junta since 2021 until Jan(uary)? 2025/);
+		expect(usMali).toContain('intelligence sharing');
+		expect(squash(relationGroup('belarus', 'us')!.text)).toContain('United States → Belarus since Sep');
+	});
+
+	it('puts Wagner and Africa Corps under Russia, Belavia under Belarus, and the chain of parents in the breadcrumbs', () => {
+		const members = (id: string) => hrefs(actorPage(id).querySelector('section[aria-labelledby="members-heading"]'));
+		expect(members('russia')).toEqual(expect.arrayContaining(['/actors/wagner-group/', '/actors/africa-corps/']));
+		expect(members('belarus')).toEqual(['/actors/belavia/']);
+		expect(members('wagner-group')).toEqual(['/actors/yevgeny-prigozhin/']);
+		expect(breadcrumb('wagner-group')).toEqual(['/actors/', '/actors/russia/', '/actors/wagner-group/']);
+		expect(breadcrumb('yevgeny-prigozhin')).toEqual(['/actors/', '/actors/russia/', '/actors/wagner-group/', '/actors/yevgeny-prigozhin/']);
+		expect(breadcrumb('africa-corps')).toEqual(['/actors/', '/actors/russia/', '/actors/africa-corps/']);
+		expect(breadcrumb('belavia')).toEqual(['/actors/', '/actors/belarus/', '/actors/belavia/']);
+		expect(breadcrumb('rudolph-atallah')).toEqual(['/actors/', '/actors/us/', '/actors/us-national-security-council/', '/actors/rudolph-atallah/']);
+		expect(actorPage('wagner-group').querySelector('nav[aria-label="Breadcrumb"] [aria-current="page"]')!.text).toBe('Wagner Group');
+	});
+
+	it('shows kind, bloc, aliases, counts, description and the Wikidata link', () => {
+		const facts = squash(actorPage('russia').querySelector('dl.facts')!.text);
+		expect(facts).toContain('Kind state');
+		expect(facts).toContain('Moscow, Kremlin');
+		expect(facts).toContain('Кремль');
+		expect(facts).toMatch(/Coverage 1 article · 2 events/);
+		expect(hrefs(actorPage('russia').querySelector('dl.facts'))).toContain('https://www.wikidata.org/wiki/Q159');
+		expect(actorPage('russia').querySelector('.description')!.text).toContain('main military partner');
+		expect(squash(actorPage('the-washington-post').querySelector('dl.facts')!.text)).toContain('independent');
+	});
+
+	it("shows the actor's slice of the timeline, dated, and the articles naming it", () => {
+		const timeline = actorPage('wagner-group').querySelector('section[aria-labelledby="timeline-heading"]')!;
+		const items = timeline.querySelectorAll('li.tl-entry');
+		expect(items).toHaveLength(3);
+		expect(items.every((li) => li.querySelector('time') !== null)).toBe(true);
+		expect(squash(timeline.text)).toContain('Wagner Group mercenaries start working in Mali');
+		expect(squash(timeline.text)).not.toContain('Belavia');
+		const articles = actorPage('wagner-group').querySelector('section[aria-labelledby="articles-heading"]')!;
+		expect(hrefs(articles, '.card-list h3 a')).toEqual([ARTICLE]);
+		// One article: no pager, no page 2.
+		expect(articles.querySelector('nav.pager')).toBeNull();
+		expect(existsSync(resolve(SITE_DIR, 'actors/wagner-group/page/2/index.html'))).toBe(false);
+	});
+
+	it('lists the actors most often named alongside it, each linked', () => {
+		const co = hrefs(actorPage('russia').querySelector('section[aria-labelledby="comentioned-heading"]'));
+		// Every actor shares the one article with Russia: ties go by name, twelve at most.
+		expect(co).toHaveLength(12);
+		expect(co.slice(0, 4)).toEqual(['/actors/africa-corps/', '/actors/al-qaeda/', '/actors/assimi-goita/', '/actors/belarus/']);
+		expect(co).toContain('/actors/mali-junta/');
+		expect(co).not.toContain('/actors/russia/');
+	});
+
+	it('links every actor chip and every map node to an actor page', () => {
+		for (const id of [...PRINCIPALS, ...SUB_ACTORS]) {
+			const main = actorPage(id).querySelector('main')!;
+			expect(main.querySelectorAll('span.chip'), id).toHaveLength(0);
+			for (const href of hrefs(main, 'a.chip')) expect(href).toMatch(/^\/actors\/[a-z0-9-]+\/$/);
+		}
+	});
+
+	it('draws the neighbourhood map: a link per node, labelled, coloured by bloc, with a caption and a list', () => {
+		const figure = actorPage('russia').querySelector('figure.relation-map')!;
+		const alternative = actorPage('russia').querySelector('details.map-list')!;
+		const nodes = figure.querySelectorAll('svg a.node');
+		expect(nodes.map((a) => a.getAttribute('href')).sort()).toEqual(
+			['africa-corps', 'belarus', 'mali-junta', 'russia', 'vladimir-putin', 'wagner-group'].map((id) => `/actors/${id}/`),
+		);
+		for (const node of nodes) {
+			expect(squash(node.querySelector('text')!.text)).not.toBe('');
+			expect(node.getAttribute('aria-label')).toBeTruthy();
+		}
+		expect(figure.querySelector('svg a[href="/actors/russia/"]')!.getAttribute('data-bloc')).toBe('russia');
+		expect(figure.querySelector('svg a[href="/actors/russia/"]')!.getAttribute('aria-current')).toBe('page');
+		expect(figure.querySelector('figcaption')).not.toBeNull();
+		expect(figure.querySelectorAll('.edge title').map((t) => t.text)).toContain('Russia → Mali junta: military partnership');
+		const list = squash(alternative.querySelector('ul')!.text);
+		expect(list).toContain('Russia → Mali junta: military partnership');
+		expect(list).toContain('Wagner Group is part of Russia');
+		expect(hrefs(alternative)).toEqual(expect.arrayContaining(['/actors/russia/', '/actors/mali-junta/', '/actors/wagner-group/']));
+	});
+});
+
+describe('/actors/', () => {
+	const doc = page('/actors/');
+	const section = (bloc: string) => doc.querySelector(`section[aria-labelledby="${bloc === 'independents' ? bloc : `bloc-${bloc}`}"]`)!;
+
+	it('has the four principals as sections, in order, each a tree under its principal, then the independents', () => {
+		expect(doc.querySelectorAll('section.bloc h2').map((h) => h.getAttribute('id'))).toEqual(['bloc-us', 'bloc-mali-junta', 'bloc-russia', 'bloc-belarus', 'independents']);
+		for (const bloc of PRINCIPALS) {
+			const root = section(bloc).querySelector('ul.actor-tree > li')!;
+			expect(root.querySelector('a.name')!.getAttribute('href')).toBe(`/actors/${bloc}/`);
+		}
+		const russiaMembers = section('russia').querySelector('ul.actor-tree > li > ul.actor-tree')!;
+		expect(hrefs(russiaMembers, ':scope > li > .row a.name')).toEqual(['/actors/africa-corps/', '/actors/vladimir-putin/', '/actors/wagner-group/']);
+		expect(hrefs(russiaMembers, 'ul.actor-tree a.name')).toContain('/actors/yevgeny-prigozhin/');
+		expect(hrefs(section('belarus'), 'ul.actor-tree ul.actor-tree a.name')).toEqual(['/actors/belavia/']);
+		expect(hrefs(section('independents'), 'a.name')).toEqual(['/actors/al-qaeda/', '/actors/islamic-state/', '/actors/the-washington-post/']);
+	});
+
+	it('gives each row kind, Russian name and counts of articles and events', () => {
+		const row = squash(section('russia').querySelector('ul.actor-tree > li > .row')!.text);
+		expect(row).toBe('Russia Россия · state 1 article · 2 events');
+		expect(section('russia').querySelector('.row [lang="ru"]')!.text).toBe('Россия');
+	});
+
+	it('links every actor exactly where it belongs: all 23 actors, each once in the index', () => {
+		const names = hrefs(doc, 'section.bloc a.name');
+		expect(names).toHaveLength(23);
+		expect(new Set(names).size).toBe(23);
+	});
+
+	it('draws the whole relation map with a link per node and the relations as a list', () => {
+		const figure = doc.querySelector('figure.relation-map')!;
+		const nodes = hrefs(figure, 'svg a.node');
+		expect(nodes.length).toBeGreaterThanOrEqual(20);
+		expect(new Set(nodes).size).toBe(nodes.length);
+		for (const id of [...PRINCIPALS, 'cia', 'wagner-group', 'africa-corps', 'belavia']) expect(nodes).toContain(`/actors/${id}/`);
+		expect(figure.querySelector('svg')!.getAttribute('viewBox')).toMatch(/^-?\d+ -?\d+ \d+ \d+$/);
+		const list = squash(doc.querySelector('details.map-list ul')!.text);
+		for (const line of ['Russia → Mali junta: military partnership', 'United States → Mali junta: intelligence sharing', 'United States → Belarus: sanctions relief', 'Belavia is part of Belarus', 'Africa Corps is part of Russia'])
+			expect(list).toContain(line);
+	});
+});
+
+describe('/data/actors.json', () => {
+	const records = JSON.parse(builtPage('/data/actors.json')) as Array<Record<string, any>>;
+	const byId = new Map(records.map((r) => [r.id, r]));
+
+	it('exports every actor with names, kind, bloc, parent, aliases, wikidata, counts and relations', () => {
+		expect(records).toHaveLength(23);
+		const russia = byId.get('russia')!;
+		expect(Object.keys(russia)).toEqual(['id', 'url', 'name', 'kind', 'bloc', 'parent', 'members', 'aliases', 'wikidata', 'description', 'articles', 'events', 'relations']);
+		expect(russia).toMatchObject({ name: { en: 'Russia', ru: 'Россия' }, kind: 'state', bloc: 'russia', parent: null, wikidata: 'Q159', articles: 1, events: 2 });
+		expect(russia.relations).toEqual([{ to: 'mali-junta', kind: 'military-partnership', since: '2021', until: null, articles: ['2025-09-15-us-mali-junta'] }]);
+		expect(byId.get('wagner-group')).toMatchObject({ parent: 'russia', bloc: 'russia' });
+		expect(byId.get('belavia')).toMatchObject({ parent: 'belarus' });
+		expect(byId.get('us')!.relations.map((r: { to: string; kind: string }) => `${r.to}:${r.kind}`)).toEqual(expect.arrayContaining(['mali-junta:sanctions', 'mali-junta:intelligence-sharing', 'belarus:sanctions-relief']));
+	});
+});
+
+describe('actor pages in a browser', () => {
+	let browser: Browser;
+	const baseUrl = inject('baseUrl');
+	beforeAll(async () => {
+		browser = await launchChromium();
+	});
+	afterAll(() => browser?.close());
+
+	it.each(['/actors/', '/actors/russia/', '/actors/belavia/'])('%s is valid HTML', async (route) => {
+		expect(await htmlErrors(builtPage(route), route)).toEqual([]);
+	});
+
+	for (const scheme of ['light', 'dark'] as const) {
+		it.each(['/actors/', '/actors/russia/'])(`axe-core finds no WCAG 2.2 AA violation on %s in ${scheme} mode`, async (route) => {
+			const context = await browser.newContext();
+			const tab = await context.newPage();
+			await tab.emulateMedia({ colorScheme: scheme });
+			await tab.goto(`${baseUrl}${route}`);
+			// Open the map's list so its links are checked too.
+			await tab.locator('details.map-list summary').first().click();
+			expect(await axeViolations(tab)).toEqual([]);
+			await context.close();
+		});
+	}
+
+	it('follows a map node to its actor page', async () => {
+		const tab = await browser.newPage();
+		await tab.goto(`${baseUrl}/actors/`);
+		await tab.locator('figure.relation-map svg a[href="/actors/wagner-group/"] circle').click();
+		await tab.waitForURL(`${baseUrl}/actors/wagner-group/`);
+		expect(await tab.locator('h1').innerText()).toContain('Wagner Group');
+		await tab.close();
+	});
+});
