@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
+import offlineWorker from './src/integrations/offline.ts';
+import pagefindIndex from './src/integrations/pagefind.ts';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { readActors } from './src/content/check.ts';
@@ -17,7 +19,23 @@ export default defineConfig({
 	...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 	trailingSlash: 'always',
 	compressHTML: true,
-	integrations: [sitemap()],
+	// Order matters: Pagefind indexes the built pages, then the service worker precaches Pagefind's files.
+	integrations: [sitemap(), pagefindIndex(), offlineWorker()],
+	security: {
+		csp: {
+			// Pagefind compiles its WebAssembly in the browser; every other source is the site itself.
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"connect-src 'self'",
+				"worker-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+		},
+	},
 	markdown: {
 		processor: unified({
 			// Article text stays exactly as written: no "smart" quote or dash rewriting.

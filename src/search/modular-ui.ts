@@ -1,0 +1,138 @@
+// Loads Pagefind's Modular UI (shipped inside the built bundle at /pagefind/) on demand and wires one
+// Instance with a ResultList whose results look like the rest of the site. Browser-only.
+import { isSearchable, pagefindFilters, pagefindSort, type SearchState } from './state.ts';
+
+export const BUNDLE_PATH = '/pagefind/';
+
+interface PagefindResultData {
+	url: string;
+	excerpt: string;
+	meta: Record<string, string | undefined>;
+}
+interface PagefindSearchResponse {
+	results: unknown[];
+	unfilteredResultCount: number;
+	filters?: Record<string, Record<string, number>>;
+	totalFilters?: Record<string, Record<string, number>>;
+}
+interface PagefindApi {
+	search(term: string | null, options: { filters?: Record<string, string[]>; sort?: Record<string, string> }): Promise<PagefindSearchResponse | null>;
+	preload(term: string): Promise<void>;
+}
+/** The parts of a Modular UI Instance used here; `__search__` is replaced to pass Pagefind's sort option. */
+interface ModularInstance {
+	add(component: unknown): void;
+	on(event: 'results', fn: (r: PagefindSearchResponse) => void): void;
+	on(event: 'loading', fn: () => void): void;
+	triggerLoad(): void;
+	triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
+	__load__(): Promise<void>;
+	__dispatch__(event: string, ...args: unknown[]): void;
+	__pagefind__: PagefindApi | null;
+	__searchID__: number;
+	__search__(term: string, filters: Record<string, string[]>): Promise<void>;
+}
+interface ModularUi {
+	Instance: new (options: Record<string, unknown>) => ModularInstance;
+	ResultList: new (options: {
+		containerElement: string;
+		resultTemplate: (result: PagefindResultData) => HTMLElement;
+		placeholderTemplate: () => HTMLElement;
+	}) => unknown;
+}
+
+let modularUi: Promise<ModularUi> | undefined;
+
+/** Adds /pagefind/pagefind-modular-ui.js (a classic script defining window.PagefindModularUI) once. */
+export function loadModularUi(): Promise<ModularUi> {
+	modularUi ??= new Promise((resolve, reject) => {
+		const script = document.createElement('script');
+		script.src = `${BUNDLE_PATH}pagefind-modular-ui.js`;
+		script.onload = () => resolve((window as unknown as { PagefindModularUI: ModularUi }).PagefindModularUI);
+		script.onerror = () => reject(new Error('The search index could not be loaded.'));
+		document.head.append(script);
+	});
+	return modularUi;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+	const node = document.createElement(tag);
+	if (className) node.className = className;
+	if (text) node.textContent = text;
+	return node;
+}
+
+/** One result: type and date, title linked, excerpt with Pagefind's <mark> highlights. */
+function resultItem(result: PagefindResultData): HTMLElement {
+	const { meta } = result;
+	const item = el('li', 'search-result');
+	const kicker = el('p', 'search-result-meta');
+	kicker.append(el('span', 'search-result-type', meta.type ?? 'Page'));
+	const day = meta.date?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+	if (meta.date) {
+		const time = el('time', undefined, day ? `${Number(day[3])} ${MONTHS[Number(day[2]) - 1]} ${day[1]}` : meta.date);
+		if (day) time.dateTime = meta.date;
+		kicker.append(' · ', time);
+	}
+	const heading = el('h3', 'search-result-title');
+	const link = el('a', undefined, meta.title ?? result.url);
+	link.href = result.url;
+	if (meta.lang) link.lang = meta.lang;
+	heading.append(link);
+	const excerpt = el('p', 'search-result-excerpt');
+	excerpt.innerHTML = result.excerpt; // Pagefind escapes the text and adds only <mark>.
+	item.append(kicker, heading, excerpt);
+	return item;
+}
+
+function placeholder(): HTMLElement {
+	const item = el('li', 'search-result search-result-placeholder');
+	item.setAttribute('aria-hidden', 'true');
+	item.append(el('p', 'search-result-meta', '…'), el('h3', 'search-result-title', '…'));
+	return item;
+}
+
+export interface SiteSearch {
+	run(state: SearchState): void;
+	preload(): void;
+}
+
+/**
+ * A Modular UI Instance rendering into `resultsSelector`; `onResults` gets the count and whether
+ * anything was searched. `limit` caps the rendered results (the header popover shows a few).
+ */
+export async function createSiteSearch(options: {
+	resultsSelector: string;
+	onResults: (count: number, searched: boolean) => void;
+	onLoading?: () => void;
+	limit?: number;
+}): Promise<SiteSearch> {
+	const ui = await loadModularUi();
+	const instance = new ui.Instance({ bundlePath: BUNDLE_PATH, excerptLength: 24 });
+	instance.add(new ui.ResultList({ containerElement: options.resultsSelector, resultTemplate: resultItem, placeholderTemplate: placeholder }));
+	let current: SearchState | undefined;
+	// Same steps as Modular UI's own __search__, plus Pagefind's `sort` option it does not pass on.
+	instance.__search__ = async function (this: ModularInstance, term, filters) {
+		this.__dispatch__('loading');
+		await this.__load__();
+		const id = ++this.__searchID__;
+		const searched = !!current && isSearchable(current);
+		const response = searched ? await this.__pagefind__!.search(term || null, { filters, sort: pagefindSort(current!) }) : null;
+		if (id !== this.__searchID__) return;
+		const results = response?.results ?? [];
+		this.__dispatch__('results', { ...response, results: options.limit ? results.slice(0, options.limit) : results });
+		options.onResults(results.length, searched);
+	};
+	if (options.onLoading) instance.on('loading', options.onLoading);
+	return {
+		run(state) {
+			current = state;
+			instance.triggerSearchWithFilters(state.q, pagefindFilters(state));
+		},
+		preload() {
+			instance.triggerLoad();
+		},
+	};
+}

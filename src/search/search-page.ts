@@ -1,0 +1,62 @@
+// The /search/ page: the form's state lives in the URL (shareable, restored on load and on Back),
+// and results render as you type. Without JavaScript the form still submits and keeps its values.
+import { createSiteSearch } from './modular-ui.ts';
+import { FILTER_KEYS, parseSearchState, searchStateToQuery, type SearchState } from './state.ts';
+
+const form = document.querySelector<HTMLFormElement>('#search-page-form')!;
+const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+const status = document.querySelector<HTMLElement>('#search-page-status')!;
+const controls = [...form.querySelectorAll<HTMLSelectElement>('select')];
+
+function readForm(): SearchState {
+	return parseSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+}
+
+function writeForm(state: SearchState) {
+	input.value = state.q;
+	for (const select of controls) {
+		const value = select.name === 'sort' ? state.sort : (state.filters[select.name as (typeof FILTER_KEYS)[number]] ?? '');
+		select.value = [...select.options].some((o) => o.value === value) ? value : '';
+	}
+}
+
+function describe(state: SearchState, count: number): string {
+	const what = state.q ? ` for “${state.q}”` : '';
+	const filtered = Object.keys(state.filters).length ? ' with the selected filters' : '';
+	return `${count === 0 ? 'No' : count} result${count === 1 ? '' : 's'}${what}${filtered}.`;
+}
+
+const initial = parseSearchState(location.search);
+writeForm(initial);
+let state = initial;
+
+const search = await createSiteSearch({
+	resultsSelector: '#search-page-results',
+	onLoading: () => (status.textContent = 'Searching…'),
+	onResults: (count, searched) => (status.textContent = searched ? describe(state, count) : 'Type a word or name, in English or Russian, or choose a filter.'),
+});
+
+function update(push: boolean) {
+	state = readForm();
+	const url = `${location.pathname}${searchStateToQuery(state)}`;
+	if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
+	search.run(state);
+}
+
+let typing: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+	clearTimeout(typing);
+	typing = setTimeout(() => update(false), 40);
+});
+for (const select of controls) select.addEventListener('change', () => update(true));
+form.addEventListener('submit', (event) => {
+	event.preventDefault();
+	clearTimeout(typing);
+	update(true);
+});
+addEventListener('popstate', () => {
+	state = parseSearchState(location.search);
+	writeForm(state);
+	search.run(state);
+});
+search.run(initial);
