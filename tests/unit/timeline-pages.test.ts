@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRIES_PER_PAGE, PAGE_BUDGET_BYTES, chunkByBudget, entryAnchor, estimateEntryBytes, kindLabel, needsSplit, planSlice } from '../../src/model/timeline-pages.ts';
+import { ENTRIES_PER_PAGE, PAGE_BUDGET_BYTES, chunkByBudget, entryAnchor, estimateEntryBytes, formatCount, kindLabel, needsSplit, planSlice } from '../../src/model/timeline-pages.ts';
 import { layoutStrip, wholeYears } from '../../src/model/timeline-strip.ts';
 import { buildTimeline, monthHistogram } from '../../src/model/timeline.ts';
 import { actorMap, article } from './article-fixture.ts';
@@ -114,5 +114,11 @@ describe('wholeYears', () => {
 		expect(months.find((m) => m.month === '2025-09')!.count).toBe(1);
 		expect(wholeYears([{ month: '2025-09', count: 1 }]).map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`));
 		expect(wholeYears([])).toEqual([]);
+	});
+});
+
+describe('formatCount', () => {
+	it('groups thousands with commas', () => {
+		expect([0, 999, 1000, 31563, 1234567].map(formatCount)).toEqual(['0', '999', '1,000', '31,563', '1,234,567']);
 	});
 });
