@@ -6,6 +6,7 @@ import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EVENTS_CSV_COLUMNS } from '../../src/model/exports.ts';
+import { horizontalOverflow, htmlErrors, watchPage } from './gates.ts';
 import { builtPage, launchChromium } from './site.ts';
 
 const ARTICLE = '/articles/2025-09-15-us-mali-junta/';
@@ -138,6 +139,12 @@ describe('/timeline/ as built', () => {
 		expect(rows).toEqual(['2021 4', '2025 6']);
 	});
 
+	it('is valid HTML, as are the filter pages', async () => {
+		for (const route of ['/timeline/', '/timeline/bloc/belarus/', '/timeline/actor/wagner-group/']) {
+			expect(await htmlErrors(builtPage(route), route)).toEqual([]);
+		}
+	});
+
 	it('links the JSON, CSV and iCalendar exports', () => {
 		const hrefs = doc.querySelectorAll('main a').map((a) => a.getAttribute('href'));
 		expect(hrefs).toEqual(expect.arrayContaining(['/data/events.json', '/data/events.csv', '/data/events.ics']));
@@ -252,6 +259,19 @@ describe('/timeline/ in Chromium', () => {
 		await Promise.all([page.waitForURL(/\/timeline\/bloc\/belarus\/$/), page.click('nav.tl-filter a[data-filter="bloc=belarus"]')]);
 		expect(await visibleIds(page)).toEqual(['event-us-lifts-belavia-sanctions']);
 		await context.close();
+	});
+
+	it('fits a 390px phone screen without sideways scrolling, with no console errors or foreign requests', async () => {
+		const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+		const watch = watchPage(page, base);
+		await page.goto(`${base}/timeline/`);
+		expect(await horizontalOverflow(page)).toBe(0);
+		expect(await page.isVisible('svg.tl-strip-narrow')).toBe(true);
+		expect(await page.isVisible('svg.tl-strip-wide')).toBe(false);
+		await page.click('nav.tl-filter a[data-filter="bloc=russia"]');
+		expect(watch.consoleErrors).toEqual([]);
+		expect(watch.foreignRequests).toEqual([]);
+		await page.close();
 	});
 
 	for (const colorScheme of ['light', 'dark'] as const) {
