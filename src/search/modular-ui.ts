@@ -42,6 +42,7 @@ interface ModularUi {
 }
 
 let modularUi: Promise<ModularUi> | undefined;
+let loadingApi: Promise<PagefindApi> | undefined;
 
 /** Adds /pagefind/pagefind-modular-ui.js (a classic script defining window.PagefindModularUI) once. */
 export function loadModularUi(): Promise<ModularUi> {
@@ -97,22 +98,36 @@ function placeholder(): HTMLElement {
 export interface SiteSearch {
 	run(state: SearchState): void;
 	preload(): void;
+	showMore(): void;
 }
 
 /**
- * A Modular UI Instance rendering into `resultsSelector`; `onResults` gets the count and whether
- * anything was searched. `limit` caps the rendered results (the header popover shows a few).
+ * A Modular UI Instance rendering into `resultsSelector`; `onResults` gets the count, whether anything
+ * was searched, and how many are rendered (`limit` at first: a common word can match thousands).
  */
 export async function createSiteSearch(options: {
 	resultsSelector: string;
-	onResults: (count: number, searched: boolean) => void;
+	onResults: (count: number, searched: boolean, shown: number) => void;
 	onLoading?: () => void;
-	limit?: number;
+	/** How many results render at first; `showMore()` adds as many again. */
+	limit: number;
 }): Promise<SiteSearch> {
+	let shown = 0;
+	let all: unknown[] = [];
 	const ui = await loadModularUi();
-	const instance = new ui.Instance({ bundlePath: BUNDLE_PATH, excerptLength: 24 });
+	const instance = new ui.Instance({ bundlePath: BUNDLE_PATH });
 	instance.add(new ui.ResultList({ containerElement: options.resultsSelector, resultTemplate: resultItem, placeholderTemplate: placeholder }));
 	let current: SearchState | undefined;
+	// Modular UI's own __load__ also fetches every filter's values up front (over 1 MB on a 10,000-article
+	// site); the search page renders its filter options at build time, so load only pagefind.js.
+	instance.__load__ = async function (this: ModularInstance) {
+		if (this.__pagefind__) return;
+		loadingApi ??= import(/* @vite-ignore */ `${BUNDLE_PATH}pagefind.js`).then(async (api: PagefindApi & { options(o: object): Promise<void> }) => {
+			await api.options({ excerptLength: 24 });
+			return api;
+		});
+		this.__pagefind__ = await loadingApi;
+	};
 	// Same steps as Modular UI's own __search__, plus Pagefind's `sort` option it does not pass on.
 	instance.__search__ = async function (this: ModularInstance, term, filters) {
 		this.__dispatch__('loading');
@@ -122,8 +137,10 @@ export async function createSiteSearch(options: {
 		const response = searched ? await this.__pagefind__!.search(term || null, { filters, sort: pagefindSort(current!) }) : null;
 		if (id !== this.__searchID__) return;
 		const results = response?.results ?? [];
-		this.__dispatch__('results', { ...response, results: options.limit ? results.slice(0, options.limit) : results });
-		options.onResults(results.length, searched);
+		shown = Math.min(results.length, options.limit);
+		all = results;
+		this.__dispatch__('results', { ...response, results: results.slice(0, shown) });
+		options.onResults(results.length, searched, shown);
 	};
 	if (options.onLoading) instance.on('loading', options.onLoading);
 	return {
@@ -133,6 +150,12 @@ export async function createSiteSearch(options: {
 		},
 		preload() {
 			instance.triggerLoad();
+		},
+		showMore() {
+			// Re-render a longer slice of the same results (fragments already loaded come from the HTTP cache).
+			shown = Math.min(all.length, shown + options.limit);
+			instance.__dispatch__('results', { results: all.slice(0, shown), unfilteredResultCount: all.length });
+			options.onResults(all.length, true, shown);
 		},
 	};
 }

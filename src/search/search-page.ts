@@ -7,6 +7,7 @@ const form = document.querySelector<HTMLFormElement>('#search-page-form')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const status = document.querySelector<HTMLElement>('#search-page-status')!;
 const controls = [...form.querySelectorAll<HTMLSelectElement>('select')];
+const more = document.querySelector<HTMLButtonElement>('#search-page-more')!;
 
 function readForm(): SearchState {
 	return parseSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
@@ -33,8 +34,14 @@ let state = initial;
 const search = await createSiteSearch({
 	resultsSelector: '#search-page-results',
 	onLoading: () => (status.textContent = 'Searching…'),
-	onResults: (count, searched) => (status.textContent = searched ? describe(state, count) : 'Type a word or name, in English or Russian, or choose a filter.'),
+	limit: 30,
+	onResults: (count, searched, shown) => {
+		status.textContent = searched ? describe(state, count) : 'Type a word or name, in English or Russian, or choose a filter.';
+		more.hidden = shown >= count;
+		more.textContent = `Show more results (${shown} of ${count} shown)`;
+	},
 });
+more.addEventListener('click', () => search.showMore());
 
 function update(push: boolean) {
 	state = readForm();

@@ -98,7 +98,8 @@ describe('filters and URL state', () => {
 		await page.waitForURL((url) => url.searchParams.get('q') === 'Вагнер' && url.searchParams.get('actor') === 'russia');
 		await page.selectOption('select[name="type"]', 'article');
 		await page.waitForURL((url) => url.searchParams.get('type') === 'article');
-		await page.waitForFunction(() => /result/.test(document.querySelector('#search-page-status')?.textContent ?? ''));
+		await page.waitForFunction(() => /^1 result for/.test(document.querySelector('#search-page-status')?.textContent ?? ''));
+		await page.waitForSelector(`#search-page-results a[href="${ARTICLE}"]`);
 		expect(await resultLinks(page)).toEqual([ARTICLE]);
 
 		const shared = page.url();
