@@ -37,6 +37,8 @@ export default defineConfig({
 		},
 	},
 	markdown: {
+		// No code highlighting: Shiki is incompatible with the CSP, and articles carry no code.
+		syntaxHighlight: false,
 		processor: unified({
 			// Article text stays exactly as written: no "smart" quote or dash rewriting.
 			smartypants: false,

@@ -35,7 +35,9 @@ describe('checkContent and shared event ids', () => {
 	it('reports one event id given two different dates', () => {
 		writeFileSync(join(root, 'content/articles/2025-01-01-a.md'), articleFile('2025-01-01', '2021'));
 		writeFileSync(join(root, 'content/articles/2025-02-01-b.md'), articleFile('2025-02-01', '2021-08'));
-		const { problems, articles } = checkContent(join(root, 'content'), root);
+		const { articles, ...checked } = checkContent(join(root, 'content'), root);
+		// Mention warnings (the fixture text names no actor) are not what this test is about.
+		const problems = checked.problems.filter((p) => p.severity === 'error');
 		expect(articles).toHaveLength(2);
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toMatchObject({ severity: 'error', file: 'content/articles/2025-02-01-b.md', field: 'events[0].date' });
@@ -45,6 +47,6 @@ describe('checkContent and shared event ids', () => {
 
 	it('accepts the same id with the same date', () => {
 		writeFileSync(join(root, 'content/articles/2025-02-01-b.md'), articleFile('2025-02-01', '2021'));
-		expect(checkContent(join(root, 'content'), root).problems).toEqual([]);
+		expect(checkContent(join(root, 'content'), root).problems.filter((p) => p.severity === 'error')).toEqual([]);
 	});
 });
