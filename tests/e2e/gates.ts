@@ -36,16 +36,22 @@ export function horizontalOverflow(page: Page): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** Records console errors and requests to any host but the site's own while `page` is used. */
-export function watchPage(page: Page, origin: string) {
+/**
+ * Records console errors and requests to any host but the site's own while `page` is used.
+ * Foreign requests are recorded and aborted, so a test never sends traffic off this machine.
+ */
+export async function watchPage(page: Page, origin: string) {
 	const consoleErrors: string[] = [];
 	const foreignRequests: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 	page.on('pageerror', (e) => consoleErrors.push(e.message));
-	page.on('request', (r) => {
-		const url = r.url();
-		if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
-	});
+	await page.route(
+		(url) => !url.href.startsWith(origin) && url.protocol !== 'data:' && url.protocol !== 'blob:',
+		(route) => {
+			foreignRequests.push(route.request().url());
+			return route.abort('blockedbyclient');
+		},
+	);
 	return { consoleErrors, foreignRequests };
 }
 

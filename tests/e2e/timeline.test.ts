@@ -263,7 +263,7 @@ describe('/timeline/ in Chromium', () => {
 
 	it('fits a 390px phone screen without sideways scrolling, with no console errors or foreign requests', async () => {
 		const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-		const watch = watchPage(page, base);
+		const watch = await watchPage(page, base);
 		await page.goto(`${base}/timeline/`);
 		expect(await horizontalOverflow(page)).toBe(0);
 		expect(await page.isVisible('svg.tl-strip-narrow')).toBe(true);
