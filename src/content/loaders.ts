@@ -5,8 +5,8 @@ import { ContentError } from './problems.ts';
 
 let pending: Promise<CheckedContent> | undefined;
 
-/** Reads and checks all content once per process; both collections share the result. */
-function checkedContent(): Promise<CheckedContent> {
+/** Reads and checks all content once per process; both collections and the search index share the result. */
+export function checkedContent(): Promise<CheckedContent> {
 	pending ??= Promise.resolve().then(() => {
 		const checked = checkContent(contentDir());
 		const errors = checked.problems.filter((p) => p.severity === 'error');
