@@ -90,14 +90,14 @@ describe('page weight', () => {
 		expect(bytes).toBeLessThan(30 * 1024);
 	});
 
-	it('a reading page loads no search code until search is used, and one small script at most', async () => {
+	it('a reading page loads no search code until search is used: only the search-box and offline bootstrap, under 6 KB', async () => {
 		const { page, context } = await open('/articles/2025-09-15-us-mali-junta/');
 		const scripts = await page.evaluate(() =>
 			performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js')).map((e) => ({ name: e.name, size: (e as PerformanceResourceTiming).encodedBodySize })),
 		);
 		expect(scripts.filter((s) => s.name.includes('/pagefind/'))).toEqual([]);
-		expect(scripts.length).toBeLessThanOrEqual(1);
-		for (const s of scripts) expect(s.size, s.name).toBeLessThan(6 * 1024);
+		expect(scripts.length).toBeGreaterThan(0);
+		expect(scripts.reduce((sum, s) => sum + s.size, 0)).toBeLessThan(6 * 1024);
 		await context.close();
 	});
 });
