@@ -1,4 +1,4 @@
-import { entryAnchor, planSlice, sliceBase, type TimelinePage, type TimelineSlice } from '../model/timeline-pages.ts';
+import { entryHrefs, planSlice, sliceBase, type TimelinePage, type TimelineSlice } from '../model/timeline-pages.ts';
 import { buildTimeline, filterTimeline, type TimelineEntry } from '../model/timeline.ts';
 import { BLOCS, BLOC_LABELS, type Bloc } from '../schema/ids.ts';
 import type { ActorEntry } from './check.ts';
@@ -50,8 +50,6 @@ export function timelineSite(): Promise<TimelineSite> {
 			...blocSlices.flatMap((s) => planSlice(s.slice, s.entries)),
 			...actorIds.flatMap((actor) => planSlice({ kind: 'actor', actor }, byActor.get(actor)!)),
 		];
-		const pageOf = new Map<string, string>();
-		for (const page of pages) if (page.slice.kind === 'all' && page.kind !== 'overview') for (const e of page.entries) pageOf.set(e.key, page.path);
 		const years = entries.map((e) => e.year).filter((y): y is number => y !== null);
 		const span = years.length ? { from: years.reduce((a, b) => Math.min(a, b)), through: years.reduce((a, b) => Math.max(a, b)) } : undefined;
 		return {
@@ -59,7 +57,7 @@ export function timelineSite(): Promise<TimelineSite> {
 			actors,
 			pages,
 			span,
-			entryHref: (entry) => `${pageOf.get(entry.key) ?? '/timeline/'}#${entryAnchor(entry)}`,
+			entryHref: entryHrefs(pages),
 			blocs: blocSlices.map((s) => ({ slice: s.slice, label: BLOC_LABELS[s.slice.bloc].en, href: sliceBase(s.slice), count: s.entries.length, bloc: s.slice.bloc })),
 			actorLinks: actorIds.map((actor) => ({
 				slice: { kind: 'actor', actor },

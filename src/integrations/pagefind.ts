@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { checkedContent } from '../content/loaders.ts';
+import { entryHrefs, planSlice } from '../model/timeline-pages.ts';
 import { buildTimeline } from '../model/timeline.ts';
 import { actorRecord, eventRecord } from '../search/records.ts';
 
@@ -30,9 +31,11 @@ async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Prom
 
 		// The content the loaders already read and checked for this build.
 		const { actors, articles } = await checkedContent();
+		const timeline = buildTimeline(articles, actors);
+		const href = entryHrefs(planSlice({ kind: 'all' }, timeline));
 		const records = [
 			...[...actors.values()].map((actor) => actorRecord(actor, articles)),
-			...buildTimeline(articles, actors).map((entry) => eventRecord(entry, actors)),
+			...timeline.map((entry) => eventRecord(entry, actors, href)),
 		];
 		// Sent in batches: one round trip to the Pagefind process per record is slow at 40,000 records.
 		for (let i = 0; i < records.length; i += RECORD_BATCH) {

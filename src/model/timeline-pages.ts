@@ -177,3 +177,13 @@ export function planSlice(
 	});
 	return [...pages, ...yearPages];
 }
+
+/**
+ * Where each entry of the whole timeline lives once it is split: `/timeline/` or the year page that holds
+ * it, plus its anchor. Every link to an event (article pages, home, search records) goes through this.
+ */
+export function entryHrefs(allPages: TimelinePage[]): (entry: Pick<TimelineEntry, 'id' | 'key'>) => string {
+	const pageOf = new Map<string, string>();
+	for (const page of allPages) if (page.slice.kind === 'all' && page.kind !== 'overview') for (const e of page.entries) pageOf.set(e.key, page.path);
+	return (entry) => `${pageOf.get(entry.key) ?? '/timeline/'}#${entryAnchor(entry)}`;
+}

@@ -3,6 +3,7 @@
 // is its own search result whatever the layout of the actor and timeline pages.
 import type { CustomRecord } from 'pagefind';
 import type { ActorEntry, ArticleEntry } from '../content/check.ts';
+import { entryAnchor } from '../model/timeline-pages.ts';
 import type { TimelineEntry } from '../model/timeline.ts';
 import { BLOC_LABELS, type Bloc } from '../schema/ids.ts';
 
@@ -60,10 +61,15 @@ export function actorRecord(actor: ActorEntry, articles: readonly ArticleEntry[]
 }
 
 /** Custom record for one timeline entry, linking to its place on /timeline/. */
-export function eventRecord(entry: TimelineEntry, actors: ReadonlyMap<string, ActorEntry>): CustomRecord {
+export function eventRecord(
+	entry: TimelineEntry,
+	actors: ReadonlyMap<string, ActorEntry>,
+	/** Where the entry lives on the (possibly split) timeline. */
+	href: (entry: TimelineEntry) => string = (e) => `/timeline/#${entryAnchor(e)}`,
+): CustomRecord {
 	const sortDate = entry.datetime?.slice(0, 10) ?? (entry.year ? String(entry.year) : '0000');
 	return {
-		url: `/timeline/#${entry.id ? `event-${entry.id}` : entry.key}`,
+		url: href(entry),
 		language: 'en',
 		content: [
 			`${entry.title}.`,
