@@ -16,15 +16,20 @@ export function checkedContent(): Promise<CheckedContent> {
 	return pending;
 }
 
+/** Reloads of both collections; one watcher listener runs them all, so one edit means one content check. */
+const reloads: (() => Promise<void>)[] = [];
+
 function watchContent({ watcher, logger }: LoaderContext, reload: () => Promise<void>) {
 	if (!watcher) return;
+	reloads.push(reload);
+	if (reloads.length > 1) return;
 	const dir = contentDir();
 	watcher.add(dir);
 	const onChange = async (path: string) => {
 		if (!path.startsWith(dir) || !path.endsWith('.md')) return;
 		pending = undefined;
 		try {
-			await reload();
+			for (const each of reloads) await each();
 			logger.info(`Reloaded after change to ${path}`);
 		} catch (error) {
 			logger.error((error as Error).message);
