@@ -6,6 +6,7 @@ import type { ActorEntry, ArticleEntry } from '../content/check.ts';
 import { entryAnchor } from '../model/timeline-pages.ts';
 import type { TimelineEntry } from '../model/timeline.ts';
 import { BLOC_LABELS, type Bloc } from '../schema/ids.ts';
+import { isoDay } from '../site/config.ts';
 
 /** Result types, as the `type` filter stores them; labels for people. */
 export const RESULT_TYPES = { article: 'Article', actor: 'Actor', event: 'Event' } as const;
@@ -90,8 +91,4 @@ export function eventRecord(
 		},
 		sort: { date: sortDate },
 	};
-}
-
-function isoDay(date: Date): string {
-	return date.toISOString().slice(0, 10);
 }
