@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { serveSite } from '../tests/e2e/serve.ts';
 
-const { values } = parseArgs({ options: { site: { type: 'string', default: process.env.DIST_DIR ?? '/tmp/site-search-10k' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { site: { type: 'string', default: process.env.DIST_DIR ?? '/tmp/site-search-10k' }, runs: { type: 'string', default: '5' }, verbose: { type: 'boolean', default: false } } });
 const FIRST = ['хунтой', 'Wagner', 'Белавиа'];
 const WARM = ['Africa Corps', 'intelligence sharing', 'Гоита', 'sanctions', 'Бамако', 'Prigozhin'];
 const GOALS = { first: 300, warm: 100, bytes: 300 * 1024 };
@@ -59,6 +59,7 @@ async function run(firstQuery: string) {
 			return (await done) - start;
 		}, query);
 		await page.waitForLoadState('networkidle');
+		if (values.verbose) for (const [url, b] of sizes) console.log(`  ${kind} ${query}: ${(b / 1024).toFixed(1).padStart(7)} KiB ${url.replace(site.url, '')}`);
 		rows.push({ kind, query, ms, bytes: [...sizes.values()].reduce((a, b) => a + b, 0), requests: sizes.size });
 	};
 	await measure('first', firstQuery);

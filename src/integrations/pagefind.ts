@@ -6,7 +6,7 @@ import * as pagefind from 'pagefind';
 import { checkedContent } from '../content/loaders.ts';
 import { entryHrefs, planSlice } from '../model/timeline-pages.ts';
 import { buildTimeline } from '../model/timeline.ts';
-import { actorRecord, eventRecord } from '../search/records.ts';
+import { actorRecord, timelineDayRecord, timelineDays } from '../search/records.ts';
 
 /** Where the bundle goes inside the built site; the search scripts and the service worker expect it there. */
 export const PAGEFIND_DIR = 'pagefind';
@@ -25,28 +25,36 @@ async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Prom
 		// are left unstemmed but still prefix-matched, so any page searches both languages with one bundle.
 		const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: 'ru' }));
 		if (!index) throw new Error('Pagefind createIndex returned no index');
-		// Article pages are indexed from their HTML; actors and timeline entries come from the content model
-		// as one record each (names, aliases, description), so the long actor and timeline pages are not.
-		const { page_count } = check('addDirectory', await index.addDirectory({ path: siteDir, glob: 'articles/**/*.html' }));
+		// Article pages are indexed from their HTML; actors (one record each: names, aliases, description) and
+		// timeline days (one small document each, an entry per heading) come from the content model, so the
+		// long actor and timeline pages are not.
+		const { page_count } = check('addDirectory', await index.addDirectory({ path: siteDir, glob: 'articles/*/index.html' }));
+		const pagesDone = performance.now();
 
 		// The content the loaders already read and checked for this build.
 		const { actors, articles } = await checkedContent();
 		const timeline = buildTimeline(articles, actors);
 		const href = entryHrefs(planSlice({ kind: 'all' }, timeline));
-		const records = [
-			...[...actors.values()].map((actor) => actorRecord(actor, articles)),
-			...timeline.map((entry) => eventRecord(entry, actors, href)),
-		];
-		// Sent in batches: one round trip to the Pagefind process per record is slow at 40,000 records.
-		for (let i = 0; i < records.length; i += RECORD_BATCH) {
-			const batch = records.slice(i, i + RECORD_BATCH);
-			const responses = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
-			responses.forEach((response, j) => check(`addCustomRecord(${batch[j].url})`, response));
-		}
+		const actorRecords = [...actors.values()].map((actor) => actorRecord(actor, articles));
+		const dayRecords = timelineDays(timeline, href).map((day) => timelineDayRecord(day, actors));
+		// Sent in batches: one round trip to the Pagefind process per record is slow at 10,000s of records.
+		const add = async <T extends { url: string }>(records: T[], send: (record: T) => Promise<{ errors: string[] }>) => {
+			for (let i = 0; i < records.length; i += RECORD_BATCH) {
+				const batch = records.slice(i, i + RECORD_BATCH);
+				const responses = await Promise.all(batch.map(send));
+				responses.forEach((response, j) => check(`adding ${batch[j].url}`, response));
+			}
+		};
+		await add(actorRecords, (record) => index.addCustomRecord(record));
+		await add(dayRecords, (record) => index.addHTMLFile(record));
+		const recordsDone = performance.now();
 
 		check('writeFiles', await index.writeFiles({ outputPath: `${siteDir}/${PAGEFIND_DIR}` }));
-		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		logger.info(`Indexed ${page_count} pages and ${records.length} actor and event records in ${seconds} s.`);
+		const s = (from: number, to = performance.now()) => `${((to - from) / 1000).toFixed(1)} s`;
+		logger.info(
+			`Indexed ${page_count} articles, ${actorRecords.length} actors and ${timeline.length} timeline entries (${dayRecords.length} days) in ${s(started)}` +
+				` (articles ${s(started, pagesDone)}, records ${s(pagesDone, recordsDone)}, writing ${s(recordsDone)}).`,
+		);
 	} finally {
 		await pagefind.close();
 	}

@@ -4,10 +4,16 @@ import { isSearchable, pagefindFilters, pagefindSort, type SearchState } from '.
 
 export const BUNDLE_PATH = '/pagefind/';
 
+interface PagefindSubResult {
+	url: string;
+	title: string;
+	excerpt: string;
+}
 interface PagefindResultData {
 	url: string;
 	excerpt: string;
 	meta: Record<string, string | undefined>;
+	sub_results?: PagefindSubResult[];
 }
 interface PagefindSearchResponse {
 	results: unknown[];
@@ -65,8 +71,35 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 	return node;
 }
 
-/** One result: type and date, title linked, excerpt with Pagefind's <mark> highlights. */
-function resultItem(result: PagefindResultData): HTMLElement {
+/** How many of a day's matching timeline entries a result lists before linking to the day. */
+const ENTRIES_PER_DAY = 4;
+
+/** A day's entries from the `events` meta (`anchor actors blocs;…`), by anchor. */
+function dayEntries(encoded: string): Map<string, { actors: string[]; blocs: string[] }> {
+	return new Map(
+		encoded.split(';').map((part) => {
+			const [anchor, actors = '', blocs = ''] = part.split(' ');
+			return [anchor, { actors: actors.split(',').filter(Boolean), blocs: blocs.split(',').filter(Boolean) }];
+		}),
+	);
+}
+
+/**
+ * The entries of a timeline-day result to show: those whose text matched (Pagefind's sub-results, one per
+ * entry heading) and that the actor or bloc filter selects (the day as a whole matched the filter).
+ */
+function matchingEntries(result: PagefindResultData, state: SearchState | undefined): PagefindSubResult[] {
+	const entries = dayEntries(result.meta.events ?? '');
+	const { actor, bloc } = state?.filters ?? {};
+	return (result.sub_results ?? []).filter((sub) => {
+		const entry = entries.get(sub.url.split('#')[1] ?? '');
+		return !!entry && (!actor || entry.actors.includes(actor)) && (!bloc || entry.blocs.includes(bloc));
+	});
+}
+
+/** One result: type and date, title linked, excerpt with Pagefind's <mark> highlights. A timeline day
+ * with one matching entry reads as that entry; with several, as the day with its entries listed. */
+function resultItem(result: PagefindResultData, state: SearchState | undefined): HTMLElement {
 	const { meta } = result;
 	const item = el('li', 'search-result');
 	const kicker = el('p', 'search-result-meta');
@@ -77,14 +110,36 @@ function resultItem(result: PagefindResultData): HTMLElement {
 		if (day) time.dateTime = meta.date;
 		kicker.append(' · ', time);
 	}
+	const entries = meta.events ? matchingEntries(result, state) : [];
+	const single = entries.length === 1 ? entries[0] : undefined;
 	const heading = el('h3', 'search-result-title');
-	const link = el('a', undefined, meta.title ?? result.url);
-	link.href = result.url;
+	const link = el('a', undefined, single?.title ?? meta.title ?? result.url);
+	link.href = single?.url ?? result.url;
 	if (meta.lang) link.lang = meta.lang;
 	heading.append(link);
 	const excerpt = el('p', 'search-result-excerpt');
-	excerpt.innerHTML = result.excerpt; // Pagefind escapes the text and adds only <mark>.
-	item.append(kicker, heading, excerpt);
+	excerpt.innerHTML = single?.excerpt ?? result.excerpt; // Pagefind escapes the text and adds only <mark>.
+	item.append(kicker, heading);
+	if (entries.length > 1) {
+		const list = el('ul', 'search-subresults');
+		for (const sub of entries.slice(0, ENTRIES_PER_DAY)) {
+			const li = el('li', 'search-subresult');
+			const a = el('a', undefined, sub.title);
+			a.href = sub.url;
+			const text = el('p', 'search-result-excerpt');
+			text.innerHTML = sub.excerpt;
+			li.append(a, text);
+			list.append(li);
+		}
+		if (entries.length > ENTRIES_PER_DAY) {
+			const rest = el('li', 'search-subresult-more');
+			const a = el('a', undefined, `${entries.length - ENTRIES_PER_DAY} more on this day`);
+			a.href = result.url;
+			rest.append(a);
+			list.append(rest);
+		}
+		item.append(list);
+	} else item.append(excerpt);
 	return item;
 }
 
@@ -114,16 +169,20 @@ export async function createSiteSearch(options: {
 }): Promise<SiteSearch> {
 	let shown = 0;
 	let all: unknown[] = [];
+	let current: SearchState | undefined;
 	const ui = await loadModularUi();
 	const instance = new ui.Instance({ bundlePath: BUNDLE_PATH });
-	instance.add(new ui.ResultList({ containerElement: options.resultsSelector, resultTemplate: resultItem, placeholderTemplate: placeholder }));
-	let current: SearchState | undefined;
+	instance.add(new ui.ResultList({ containerElement: options.resultsSelector, resultTemplate: (result: PagefindResultData) => resultItem(result, current), placeholderTemplate: placeholder }));
 	// Modular UI's own __load__ also fetches every filter's values up front (over 1 MB on a 10,000-article
 	// site); the search page renders its filter options at build time, so load only pagefind.js.
 	instance.__load__ = async function (this: ModularInstance) {
 		if (this.__pagefind__) return;
-		loadingApi ??= import(/* @vite-ignore */ `${BUNDLE_PATH}pagefind.js`).then(async (api: PagefindApi & { options(o: object): Promise<void> }) => {
+		loadingApi ??= import(/* @vite-ignore */ `${BUNDLE_PATH}pagefind.js`).then(async (api: PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> }) => {
 			await api.options({ excerptLength: 24 });
+			// Start Pagefind's worker and fetch its WebAssembly and index metadata now, while the reader is
+			// still typing (this runs on the search page's load and when the header box is first used),
+			// rather than after the first keystroke.
+			await api.init();
 			return api;
 		});
 		this.__pagefind__ = await loadingApi;

@@ -69,10 +69,26 @@ describe('bilingual search finds the first article', () => {
 		await page.close();
 	});
 
-	it('finds timeline entries', async () => {
+	const entryLinks = (page: Page) =>
+		page.locator('#search-page-results :is(.search-result-title, .search-subresult) > a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname + (a as HTMLAnchorElement).hash));
+
+	it('finds timeline entries, each linking to its place on the timeline', async () => {
 		const page = await searchPage('?q=Bamako&type=event');
-		expect(await resultLinks(page)).toContain('/timeline/#event-atallah-visits-bamako');
+		expect(await entryLinks(page)).toContain('/timeline/#event-atallah-visits-bamako');
+		expect(await page.locator('#search-page-results .search-result-type').allTextContents()).toEqual(expect.arrayContaining(['Event']));
 		await page.close();
+	});
+
+	it('entries of one day are listed under it; an actor filter keeps only that actor’s entries', async () => {
+		// Two entries dated "2025" both speak of intelligence sharing: one result for the day, both listed.
+		const day = await searchPage('?q=intelligence&type=event');
+		await day.waitForSelector('.search-subresult');
+		expect(await entryLinks(day)).toEqual(expect.arrayContaining(['/timeline/#event-us-mali-intelligence-sharing', '/timeline/#event-cia-expanded-authority-mali']));
+		await day.close();
+		const cia = await searchPage('?q=intelligence&type=event&actor=cia');
+		await cia.waitForSelector('.search-result-title a[href$="#event-cia-expanded-authority-mali"]');
+		expect(await entryLinks(cia)).toEqual(['/timeline/#event-cia-expanded-authority-mali']);
+		await cia.close();
 	});
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorEntry } from '../../src/content/check.ts';
 import type { TimelineEntry } from '../../src/model/timeline.ts';
-import { actorNames, actorRecord, blocsOf, eventRecord } from '../../src/search/records.ts';
+import { actorNames, actorRecord, blocsOf, timelineDayRecord, timelineDays } from '../../src/search/records.ts';
 
 const wagner = {
 	id: 'wagner-group',
@@ -23,15 +23,35 @@ describe('search records', () => {
 		expect(record.filters).toEqual({ type: ['actor'], actor: ['wagner-group'], bloc: ['russia'], language: ['en'] });
 		expect(record.meta).toMatchObject({ title: 'Wagner Group · ЧВК «Вагнер»', type: 'Actor' });
 	});
-	it('an event record links to its timeline anchor and sorts by its date', () => {
-		const entry = {
-			key: 'wagner-mercenaries-in-mali', id: 'wagner-mercenaries-in-mali', edtf: '2021~', display: 'c. 2021', datetime: '2021', year: 2021,
+	const entry = (key: string, over: Partial<TimelineEntry> = {}) =>
+		({
+			key, id: key, edtf: '2021~', display: 'c. 2021', datetime: '2021', year: 2021,
 			title: 'Wagner Group mercenaries start working in Mali', kind: 'deployment', actors: ['wagner-group'], blocs: ['russia'], sources: [],
-		} as unknown as TimelineEntry;
-		const record = eventRecord(entry, actors);
-		expect(record.url).toBe('/timeline/#event-wagner-mercenaries-in-mali');
-		expect(record.sort).toEqual({ date: '2021' });
-		expect(record.filters).toMatchObject({ type: ['event'], year: ['2021'], actor: ['wagner-group'] });
-		expect(record.content).toContain('Вагнер');
+			...over,
+		}) as unknown as TimelineEntry;
+
+	it('groups timeline entries by page and date label, in order', () => {
+		const href = (e: TimelineEntry) => `/timeline/${e.year}/#event-${e.key}`;
+		const days = timelineDays([entry('a'), entry('b', { display: '2 Jan 2021' }), entry('c'), entry('d', { year: 2022 })], href);
+		expect(days.map((d) => [d.page, d.display, d.entries.map((e) => e.key)])).toEqual([
+			['/timeline/2021/', 'c. 2021', ['a', 'c']],
+			['/timeline/2021/', '2 Jan 2021', ['b']],
+			['/timeline/2022/', 'c. 2021', ['d']],
+		]);
+	});
+
+	it('a day record makes each entry a heading with its timeline anchor, and carries filters and sort', () => {
+		const [day] = timelineDays([entry('wagner-mercenaries-in-mali'), entry('x-<y>', { title: 'Talks & <b>more</b>', actors: ['assimi-goita'], blocs: ['mali-junta'] })]);
+		const { url, content } = timelineDayRecord(day, actors);
+		expect(url).toBe('/timeline/#event-wagner-mercenaries-in-mali');
+		expect(content).toContain('<h2 id="event-wagner-mercenaries-in-mali">Wagner Group mercenaries start working in Mali</h2>');
+		expect(content).toContain('Talks &amp; &lt;b&gt;more&lt;/b&gt;');
+		expect(content).not.toContain('<b>');
+		expect(content).toContain('Вагнер');
+		expect(content).toContain('data-pagefind-sort="date:2021"');
+		expect(content).toContain('<span data-pagefind-meta="title">2 events · c. 2021</span>');
+		for (const f of ['type">event', 'year">2021', 'actor">wagner-group', 'actor">assimi-goita', 'bloc">russia', 'bloc">mali-junta'])
+			expect(content).toContain(`data-pagefind-filter="${f}</span>`);
+		expect(content).toMatch(/data-pagefind-meta="events">event-wagner-mercenaries-in-mali wagner-group russia;event-x-&lt;y&gt; assimi-goita mali-junta</);
 	});
 });
