@@ -98,15 +98,17 @@ function icsText(value: string): string {
 	return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 length of one code point. */
+const octetsOf = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
 function foldLine(line: string): string {
+	if (line.length <= 75 && /^[\x00-\x7f]*$/.test(line)) return line;
 	const parts: string[] = [];
 	let current = '';
 	let size = 0;
 	for (const char of line) {
-		const octets = encoder.encode(char).length;
+		const octets = octetsOf(char.codePointAt(0)!);
 		// Continuation lines start with a space, which counts toward their 75 octets.
 		if (size + octets > 75) {
 			parts.push(current);
