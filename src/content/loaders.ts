@@ -38,16 +38,21 @@ function watchContent({ watcher, logger }: LoaderContext, reload: () => Promise<
 	for (const event of ['change', 'add', 'unlink'] as const) watcher.on(event, onChange);
 }
 
-/** Stores entries, rendering Markdown only where the file changed since the last build (the data store persists). */
+/**
+ * Stores entries, rendering Markdown only where the file changed since the last build (the data store
+ * persists). `renderedWith` names what else the rendering depends on: article bodies link actor mentions,
+ * so an edit to any actor's names re-renders every article.
+ */
 async function syncEntries(
 	context: LoaderContext,
 	entries: { id: string; file: string; data: Record<string, unknown>; body: string }[],
+	renderedWith = '',
 ) {
 	const { store, generateDigest, renderMarkdown } = context;
 	const seen = new Set<string>();
 	for (const entry of entries) {
 		seen.add(entry.id);
-		const digest = generateDigest({ data: entry.data, body: entry.body } as Record<string, unknown>);
+		const digest = generateDigest({ data: entry.data, body: entry.body, renderedWith } as Record<string, unknown>);
 		if (store.get(entry.id)?.digest === digest) continue;
 		const rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${process.cwd()}/${entry.file}`) });
 		store.set({ id: entry.id, data: entry.data, body: entry.body, filePath: entry.file, digest, rendered });
@@ -72,7 +77,11 @@ export function articleLoader(): Loader {
 	return {
 		name: 'article-loader',
 		async load(context) {
-			const sync = async () => syncEntries(context, (await checkedContent()).articles);
+			const sync = async () => {
+				const { actors, articles } = await checkedContent();
+				const names = [...actors.values()].map(({ id, data }) => [id, data.name, data.aliases]);
+				await syncEntries(context, articles, context.generateDigest(JSON.stringify(names)));
+			};
 			await sync();
 			watchContent(context, sync);
 		},
