@@ -27,9 +27,17 @@ function normalise(edtf: string): string {
 	return edtf.trim().replace(/\?~|~\?/g, '%');
 }
 
+/** Parsed EDTF strings: a story's events share few distinct dates, and parsing is the slow part. */
+const parsed = new Map<string, ReturnType<typeof parseEdtf>>();
+
 /** Bounds of an EDTF string, throwing for strings the content checks would have refused. */
 export function boundsOf(edtf: string): EdtfBounds {
-	const bounds = parseEdtf(normalise(edtf));
+	const text = normalise(edtf);
+	let bounds = parsed.get(text);
+	if (bounds === undefined) {
+		bounds = parseEdtf(text);
+		parsed.set(text, bounds);
+	}
 	if (typeof bounds === 'string') throw new Error(bounds);
 	return { ...bounds, edtf };
 }
