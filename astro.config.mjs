@@ -19,6 +19,9 @@ export default defineConfig({
 	...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 	trailingSlash: 'always',
 	compressHTML: true,
+	// Pages whose getStaticPaths() returns a cacheKey (articles, timeline pages: src/content/cache-keys.ts)
+	// are copied from the previous build when their key and code are unchanged.
+	experimental: { incrementalBuild: true },
 	// Order matters: Pagefind indexes the built pages, then the service worker precaches Pagefind's files.
 	integrations: [sitemap(), pagefindIndex(), offlineWorker()],
 	security: {

@@ -1,6 +1,7 @@
 import { entryHrefs, planSlice, sliceBase, type TimelinePage, type TimelineSlice } from '../model/timeline-pages.ts';
 import { buildTimeline, filterTimeline, type TimelineEntry } from '../model/timeline.ts';
 import { BLOCS, BLOC_LABELS, type Bloc } from '../schema/ids.ts';
+import { actorsDigest, digest, timelinePageKey } from './cache-keys.ts';
 import type { ActorEntry } from './check.ts';
 import { siteContent } from './site.ts';
 
@@ -73,6 +74,11 @@ export function timelineSite(): Promise<TimelineSite> {
 
 /** Pages of the timeline for a route file: `/timeline/…` paths without the prefix and trailing slash. */
 export async function timelineRoutes(param: string, match: (page: TimelinePage) => boolean) {
-	const { pages } = await timelineSite();
-	return pages.filter(match).map((page) => ({ params: { [param]: page.path.slice('/timeline/'.length, -1) }, props: { page } }));
+	const { pages, blocs, actorLinks, span, entries, actors } = await timelineSite();
+	const shared = digest(blocs, actorLinks, span, entries.length, actorsDigest(actors));
+	return pages.filter(match).map((page) => ({
+		params: { [param]: page.path.slice('/timeline/'.length, -1) },
+		props: { page },
+		cacheKey: timelinePageKey(page, shared),
+	}));
 }

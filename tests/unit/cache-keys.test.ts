@@ -1,0 +1,44 @@
+// The incremental build copies a page from the last build when its cache key is unchanged, so a key that
+// misses something the page shows would serve stale pages: each case changes one thing a page shows.
+import { describe, expect, it } from 'vitest';
+import { articlePageKey, timelinePageKey } from '../../src/content/cache-keys.ts';
+import type { ActorEntry, ArticleEntry } from '../../src/content/check.ts';
+import type { TimelinePage } from '../../src/model/timeline-pages.ts';
+import type { TimelineEntry } from '../../src/model/timeline.ts';
+
+const actor = (id: string, en: string) => ({ id, file: `content/actors/${id}.md`, body: '', data: { name: { en, ru: en }, kind: 'state', aliases: { en: [], ru: [] } } }) as unknown as ActorEntry;
+const article = (id: string, title: string, body = 'Текст.') =>
+	({ id, file: `content/articles/${id}.md`, body, bodyLine: 0, data: { title, date: new Date('2025-09-15'), lang: 'ru', actors: ['us'], events: [] } }) as unknown as ArticleEntry;
+
+describe('article page cache key', () => {
+	const actors = new Map([['us', actor('us', 'United States')]]);
+	const a = article('a', 'A');
+	const b = article('b', 'B');
+	const key = articlePageKey(a, [b], ['/timeline/#x'], actors);
+
+	it('is stable for the same content and ignores other articles’ bodies', () => {
+		expect(articlePageKey(article('a', 'A'), [article('b', 'B', 'Другой текст.')], ['/timeline/#x'], new Map([['us', actor('us', 'United States')]]))).toBe(key);
+	});
+	it('changes with the article’s body, a related title, an event’s timeline page, or an actor’s name', () => {
+		expect(articlePageKey(article('a', 'A', 'Новый текст.'), [b], ['/timeline/#x'], actors)).not.toBe(key);
+		expect(articlePageKey(a, [article('b', 'B2')], ['/timeline/#x'], actors)).not.toBe(key);
+		expect(articlePageKey(a, [b], ['/timeline/2025/#x'], actors)).not.toBe(key);
+		expect(articlePageKey(a, [b], ['/timeline/#x'], new Map([['us', actor('us', 'USA')]]))).not.toBe(key);
+	});
+});
+
+describe('timeline page cache key', () => {
+	const entry = (title: string, source = 'Source') => ({ key: title, title, actors: [], blocs: [], sources: [{ slug: 's', title: source }] }) as unknown as TimelineEntry;
+	const page = (entries: TimelineEntry[], slice = entries): TimelinePage => ({ path: '/timeline/', slice: { kind: 'all' }, kind: 'full', entries, sliceEntries: slice, total: slice.length, years: [] });
+	const key = timelinePageKey(page([entry('One'), entry('Two')]), 'shared');
+
+	it('is stable for equal content', () => {
+		expect(timelinePageKey(page([entry('One'), entry('Two')]), 'shared')).toBe(key);
+	});
+	it('changes with an entry, a reporting article’s title, the slice the strip draws, or the shared parts', () => {
+		expect(timelinePageKey(page([entry('One'), entry('Two!')]), 'shared')).not.toBe(key);
+		expect(timelinePageKey(page([entry('One'), entry('Two', 'Renamed source')]), 'shared')).not.toBe(key);
+		expect(timelinePageKey(page([entry('One'), entry('Two')], [entry('One'), entry('Two'), entry('Three')]), 'shared')).not.toBe(key);
+		expect(timelinePageKey(page([entry('One'), entry('Two')]), 'other')).not.toBe(key);
+	});
+});
