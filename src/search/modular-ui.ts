@@ -113,8 +113,10 @@ function resultItem(result: PagefindResultData, state: SearchState | undefined):
 	const entries = meta.events ? matchingEntries(result, state) : [];
 	const single = entries.length === 1 ? entries[0] : undefined;
 	const heading = el('h3', 'search-result-title');
-	const link = el('a', undefined, single?.title ?? meta.title ?? result.url);
-	link.href = single?.url ?? result.url;
+	const link = el('a', undefined, single?.title ?? meta.title ?? meta.url ?? result.url);
+	// Timeline days are indexed from scratch files; their `url` meta is their place on the timeline.
+	const url = meta.url ?? result.url;
+	link.href = single?.url ?? url;
 	if (meta.lang) link.lang = meta.lang;
 	heading.append(link);
 	const excerpt = el('p', 'search-result-excerpt');
@@ -134,7 +136,7 @@ function resultItem(result: PagefindResultData, state: SearchState | undefined):
 		if (entries.length > ENTRIES_PER_DAY) {
 			const rest = el('li', 'search-subresult-more');
 			const a = el('a', undefined, `${entries.length - ENTRIES_PER_DAY} more on this day`);
-			a.href = result.url;
+			a.href = url;
 			rest.append(a);
 			list.append(rest);
 		}

@@ -27,11 +27,6 @@ export function blocsOf(ids: readonly string[], actors: ReadonlyMap<string, Acto
 	return [...new Set(blocs)];
 }
 
-/** The names of the actors an article or event names, as one indexable line. */
-export function namesLine(ids: readonly string[], actors: ReadonlyMap<string, ActorEntry>): string {
-	return ids.flatMap((id) => (actors.has(id) ? actorNames(actors.get(id)!) : [])).join(' · ');
-}
-
 /** Custom record for an actor's page: all names and aliases first, then kind, bloc and description. */
 export function actorRecord(actor: ActorEntry, articles: readonly ArticleEntry[] = []): CustomRecord {
 	const { data } = actor;
@@ -108,11 +103,15 @@ export function encodeDayEntries(entries: readonly TimelineEntry[]): string {
  * `page#anchor`. Type, date, filters and sort are in data-pagefind attributes, as on the site's pages.
  */
 export function timelineDayRecord(day: TimelineDay, actors: ReadonlyMap<string, ActorEntry>): { url: string; content: string } {
+	// Pagefind reads these from files, so the link is also in the `url` meta, which results use.
 	const { entries } = day;
 	const first = entries[0];
 	const title = entries.length === 1 ? first.title : `${entries.length} events · ${day.display}`;
+	// The link to the day's first entry; sub-results replace the hash with their own entry's anchor.
+	const url = `${day.page}#${entryAnchor(first)}`;
 	const unique = (xs: string[]) => [...new Set(xs)];
 	const hidden = [
+		`<span data-pagefind-meta="url">${escape(url)}</span>`,
 		`<span data-pagefind-meta="title">${escape(title)}</span>`,
 		`<span data-pagefind-meta="type">${RESULT_TYPES.event}</span>`,
 		`<span data-pagefind-meta="date">${escape(entries.every((e) => e.datetime?.length === 10) ? first.datetime! : day.display)}</span>`,
@@ -128,13 +127,14 @@ export function timelineDayRecord(day: TimelineDay, actors: ReadonlyMap<string, 
 			`<h2 id="${escape(entryAnchor(entry))}">${escape(entry.title)}</h2>`,
 			`<p>${escape([entry.display, entry.place].filter(Boolean).join(', '))}</p>`,
 			entry.note ? `<p>${escape(entry.note)}</p>` : '',
-			`<p>${escape(namesLine(entry.actors, actors))}</p>`,
-			entry.sources.length ? `<p>${escape(entry.sources.map((s) => s.title).join(' · '))}</p>` : '',
+			// Each actor's English and Russian name, so "Wagner" and "Вагнер" both find the entry; aliases and
+			// the reporting articles' titles stay on the actor and article records (they made the index twice
+			// as large and slow to write at 10,000 articles).
+			`<p>${escape(entry.actors.flatMap((id) => { const a = actors.get(id); return a ? [a.data.name.en, a.data.name.ru] : []; }).join(' · '))}</p>`,
 		].join(''),
 	);
 	return {
-		// Unique per day (Pagefind keeps one record per URL); sub-results replace the hash with their own anchor.
-		url: `${day.page}#${entryAnchor(first)}`,
+		url,
 		content: `<!doctype html><html lang="en"><head><title>${escape(title)}</title></head><body><main data-pagefind-body><div hidden data-pagefind-ignore data-pagefind-sort="date:${escape(sortDate(first))}">${hidden.join('')}</div>${sections.join('')}</main></body></html>`,
 	};
 }

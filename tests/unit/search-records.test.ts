@@ -44,6 +44,7 @@ describe('search records', () => {
 		const [day] = timelineDays([entry('wagner-mercenaries-in-mali'), entry('x-<y>', { title: 'Talks & <b>more</b>', actors: ['assimi-goita'], blocs: ['mali-junta'] })]);
 		const { url, content } = timelineDayRecord(day, actors);
 		expect(url).toBe('/timeline/#event-wagner-mercenaries-in-mali');
+		expect(content).toContain('<span data-pagefind-meta="url">/timeline/#event-wagner-mercenaries-in-mali</span>');
 		expect(content).toContain('<h2 id="event-wagner-mercenaries-in-mali">Wagner Group mercenaries start working in Mali</h2>');
 		expect(content).toContain('Talks &amp; &lt;b&gt;more&lt;/b&gt;');
 		expect(content).not.toContain('<b>');
