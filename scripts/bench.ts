@@ -2,7 +2,7 @@
 // (bench/minimal-astro) and Hugo (bench/hugo-site, when installed), each followed by Pagefind, on the
 // same corpus in the same run. Prints a Markdown table and writes it to bench/results.md.
 //   npm run bench [-- --counts 1000,10000]
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,22 +15,53 @@ const node = process.execPath;
 
 interface Measure {
 	seconds: number;
+	/** Peak RSS of the largest single process (GNU time). */
 	peakMb: number;
+	/** Peak of the summed RSS of every process the command ran at once (Astro and Pagefind overlap). */
+	treeMb: number;
 }
 
-/** Runs a shell command under GNU time: wall seconds and the peak RSS of the largest process it ran. */
-function measure(label: string, command: string, env: Record<string, string> = {}): Measure {
+/** Summed RSS (KB) of a process and all its descendants, from one `ps` snapshot. */
+function treeRssKb(pid: number): number {
+	const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.map((line) => line.trim().split(/\s+/).map(Number));
+	const children = new Map<number, number[]>();
+	for (const [p, pp] of rows) children.set(pp, [...(children.get(pp) ?? []), p]);
+	const rss = new Map(rows.map(([p, , r]) => [p, r]));
+	let total = 0;
+	const stack = [pid];
+	while (stack.length) {
+		const p = stack.pop()!;
+		total += rss.get(p) ?? 0;
+		stack.push(...(children.get(p) ?? []));
+	}
+	return total;
+}
+
+/**
+ * Runs a shell command under GNU time: wall seconds and the peak RSS of the largest process it ran; a
+ * `ps` sample every 250 ms adds the peak of all its processes together.
+ */
+async function measure(label: string, command: string, env: Record<string, string> = {}): Promise<Measure> {
 	const out = join(work, 'time.txt');
-	const run = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', out, 'sh', '-c', command], {
+	const child = spawn('/usr/bin/time', ['-f', '%e %M', '-o', out, 'sh', '-c', command], {
 		cwd: root,
 		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-		encoding: 'utf8',
-		maxBuffer: 1 << 28,
+		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	if (run.status !== 0) throw new Error(`${label} failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+	let output = '';
+	child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-3000)));
+	child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-3000)));
+	let treeKb = 0;
+	const sampler = setInterval(() => (treeKb = Math.max(treeKb, treeRssKb(child.pid!))), 250);
+	const status = await new Promise<number | null>((done) => child.on('close', done));
+	clearInterval(sampler);
+	if (status !== 0) throw new Error(`${label} failed:\n${output}`);
 	const [seconds, kb] = readFileSync(out, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-	const m = { seconds, peakMb: Math.round(kb / 1024) };
-	console.error(`  ${label}: ${m.seconds.toFixed(1)} s, ${m.peakMb} MB`);
+	const m = { seconds, peakMb: Math.round(kb / 1024), treeMb: Math.round(treeKb / 1024) };
+	console.error(`  ${label}: ${m.seconds.toFixed(1)} s, largest process ${m.peakMb} MB, all processes ${m.treeMb} MB`);
 	return m;
 }
 
@@ -48,31 +79,31 @@ for (const count of counts) {
 	console.error(`${count} articles:`);
 	const cache = join(work, `cache-${count}`);
 	const env = { CONTENT_DIR: corpus, DIST_DIR: join(work, `full-${count}`), ASTRO_CACHE_DIR: cache };
-	const full = measure('full site, cold', `"${node}" scripts/build.ts`, env);
+	const full = await measure('full site, cold', `"${node}" scripts/build.ts`, env);
 	// One article changes: the content layer's cache lets the rebuild skip re-rendering the others.
 	const one = join(corpus, 'articles', readdirSync(join(corpus, 'articles')).sort()[0]);
 	const original = readFileSync(one, 'utf8');
 	appendFileSync(one, '\nДобавленный абзац для проверки пересборки.\n');
 	let rebuild: Measure;
 	try {
-		rebuild = measure('full site, one article changed', `"${node}" scripts/build.ts`, env);
+		rebuild = await measure('full site, one article changed', `"${node}" scripts/build.ts`, env);
 	} finally {
 		writeFileSync(one, original);
 	}
-	const minimal = measure(
+	const minimal = await measure(
 		'minimal Astro + Pagefind',
 		`"${node}" node_modules/astro/bin/astro.mjs build --root bench/minimal-astro --silent && "${node}" bench/pagefind-index.ts ${work}/minimal-${count}`,
 		{ CONTENT_DIR: corpus, ASTRO_OUT_DIR: join(work, `minimal-${count}`), ASTRO_CACHE_DIR: join(work, `cache-minimal-${count}`) },
 	);
 	const hugo = hasHugo
-		? measure(
+		? await measure(
 				'Hugo + Pagefind',
 				`hugo --quiet --source bench/hugo-site --contentDir ${corpus} --destination ${work}/hugo-${count} && "${node}" bench/pagefind-index.ts ${work}/hugo-${count}`,
 			)
 		: undefined;
 	results.set(`full-${count}`, full);
 	const ratio = (a: Measure, b?: Measure) => (b ? `${(a.seconds / b.seconds).toFixed(2)}×` : '—');
-	const fmt = (m?: Measure) => (m ? `${m.seconds.toFixed(1)} s / ${m.peakMb} MB` : 'not installed');
+	const fmt = (m?: Measure) => (m ? `${m.seconds.toFixed(1)} s / ${m.peakMb} MB / ${m.treeMb} MB` : 'not installed');
 	rows.push(
 		`| ${count} | ${fmt(full)} | ${fmt(rebuild)} (${ratio(rebuild, full)}) | ${fmt(minimal)} | ${ratio(full, minimal)} | ${fmt(hugo)} | ${ratio(full, hugo)} |`,
 	);
@@ -80,7 +111,7 @@ for (const count of counts) {
 }
 
 const lines = [
-	`Build benchmark, ${new Date().toISOString().slice(0, 10)}, ${process.arch}, ${(await import('node:os')).availableParallelism()} cores. Wall time / peak RSS of the largest process.`,
+	`Build benchmark, ${new Date().toISOString().slice(0, 10)}, ${process.arch}, ${(await import('node:os')).availableParallelism()} cores. Wall time / peak RSS of the largest process / peak RSS of all its processes together (sampled every 250 ms).`,
 	'',
 	'| articles | full site (cold) | one article changed (÷ cold) | minimal Astro + Pagefind | full ÷ minimal | Hugo + Pagefind | full ÷ Hugo |',
 	'|---:|---|---|---|---:|---|---:|',

@@ -24,13 +24,20 @@ export function actorsDigest(actors: ReadonlyMap<string, ActorEntry>): string {
 }
 
 /**
- * An article page: its own data and body, the related articles it lists, where its events sit on the
- * timeline, and the actors (chips, mention links, structured data).
+ * An article page: its own data and body (`contentDigest`: the content store's digest of the file), the
+ * related articles it lists, where its events sit on the timeline, and the actors (chips, mention links,
+ * structured data).
  */
-export function articlePageKey(article: ArticleEntry, related: readonly ArticleEntry[], eventHrefs: readonly string[], actors: ReadonlyMap<string, ActorEntry>): string {
+export function articlePageKey(
+	article: ArticleEntry,
+	contentDigest: string,
+	related: readonly ArticleEntry[],
+	eventHrefs: readonly string[],
+	actors: ReadonlyMap<string, ActorEntry>,
+): string {
 	return digest(
 		article.data,
-		article.body,
+		contentDigest,
 		related.map((r) => [r.id, r.data.title, r.data.date, r.data.lang]),
 		eventHrefs,
 		actorsDigest(actors),

@@ -47,6 +47,8 @@ async function syncEntries(
 	context: LoaderContext,
 	entries: { id: string; file: string; data: Record<string, unknown>; body: string }[],
 	renderedWith = '',
+	/** Keep the Markdown source in the store too (actors: pages show their description as text). */
+	keepBody = true,
 ) {
 	const { store, generateDigest, renderMarkdown } = context;
 	const seen = new Set<string>();
@@ -55,7 +57,7 @@ async function syncEntries(
 		const digest = generateDigest({ data: entry.data, body: entry.body, renderedWith } as Record<string, unknown>);
 		if (store.get(entry.id)?.digest === digest) continue;
 		const rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${process.cwd()}/${entry.file}`) });
-		store.set({ id: entry.id, data: entry.data, body: entry.body, filePath: entry.file, digest, rendered });
+		store.set({ id: entry.id, data: entry.data, ...(keepBody ? { body: entry.body } : {}), filePath: entry.file, digest, rendered });
 	}
 	for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 }
@@ -80,7 +82,9 @@ export function articleLoader(): Loader {
 			const sync = async () => {
 				const { actors, articles } = await checkedContent();
 				const names = [...actors.values()].map(({ id, data }) => [id, data.name, data.aliases]);
-				await syncEntries(context, articles, context.generateDigest(JSON.stringify(names)));
+				// Pages need an article's rendered HTML, not its Markdown: leaving the source out of the store
+				// makes it (and the module Astro bundles it into) ~40% smaller at 10,000 articles.
+				await syncEntries(context, articles, context.generateDigest(JSON.stringify(names)), false);
 			};
 			await sync();
 			watchContent(context, sync);

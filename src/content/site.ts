@@ -3,7 +3,7 @@ import type { ActorEntry, ArticleEntry } from './check.ts';
 
 export interface SiteContent {
 	actors: Map<string, ActorEntry>;
-	/** Newest first. */
+	/** Newest first. `body` is empty: the store keeps an article's rendered HTML only (`render(entry)`). */
 	articles: ArticleEntry[];
 }
 

@@ -7,23 +7,24 @@ import type { TimelinePage } from '../../src/model/timeline-pages.ts';
 import type { TimelineEntry } from '../../src/model/timeline.ts';
 
 const actor = (id: string, en: string) => ({ id, file: `content/actors/${id}.md`, body: '', data: { name: { en, ru: en }, kind: 'state', aliases: { en: [], ru: [] } } }) as unknown as ActorEntry;
-const article = (id: string, title: string, body = 'Текст.') =>
-	({ id, file: `content/articles/${id}.md`, body, bodyLine: 0, data: { title, date: new Date('2025-09-15'), lang: 'ru', actors: ['us'], events: [] } }) as unknown as ArticleEntry;
+const article = (id: string, title: string) =>
+	({ id, file: `content/articles/${id}.md`, body: '', bodyLine: 0, data: { title, date: new Date('2025-09-15'), lang: 'ru', actors: ['us'], events: [] } }) as unknown as ArticleEntry;
 
 describe('article page cache key', () => {
 	const actors = new Map([['us', actor('us', 'United States')]]);
 	const a = article('a', 'A');
 	const b = article('b', 'B');
-	const key = articlePageKey(a, [b], ['/timeline/#x'], actors);
+	const key = articlePageKey(a, 'digest-a', [b], ['/timeline/#x'], actors);
 
-	it('is stable for the same content and ignores other articles’ bodies', () => {
-		expect(articlePageKey(article('a', 'A'), [article('b', 'B', 'Другой текст.')], ['/timeline/#x'], new Map([['us', actor('us', 'United States')]]))).toBe(key);
+	it('is stable for the same content', () => {
+		expect(articlePageKey(article('a', 'A'), 'digest-a', [article('b', 'B')], ['/timeline/#x'], new Map([['us', actor('us', 'United States')]]))).toBe(key);
 	});
 	it('changes with the article’s body, a related title, an event’s timeline page, or an actor’s name', () => {
-		expect(articlePageKey(article('a', 'A', 'Новый текст.'), [b], ['/timeline/#x'], actors)).not.toBe(key);
-		expect(articlePageKey(a, [article('b', 'B2')], ['/timeline/#x'], actors)).not.toBe(key);
-		expect(articlePageKey(a, [b], ['/timeline/2025/#x'], actors)).not.toBe(key);
-		expect(articlePageKey(a, [b], ['/timeline/#x'], new Map([['us', actor('us', 'USA')]]))).not.toBe(key);
+		expect(articlePageKey(a, 'digest-a-edited', [b], ['/timeline/#x'], actors)).not.toBe(key);
+		expect(articlePageKey(article('a', 'A, retitled'), 'digest-a', [b], ['/timeline/#x'], actors)).not.toBe(key);
+		expect(articlePageKey(a, 'digest-a', [article('b', 'B2')], ['/timeline/#x'], actors)).not.toBe(key);
+		expect(articlePageKey(a, 'digest-a', [b], ['/timeline/2025/#x'], actors)).not.toBe(key);
+		expect(articlePageKey(a, 'digest-a', [b], ['/timeline/#x'], new Map([['us', actor('us', 'USA')]]))).not.toBe(key);
 	});
 });
 
