@@ -36,10 +36,19 @@ export function buildRelatedIndex(articles: ArticleEntry[]): RelatedIndex {
 			for (const event of article.data.events) if (event.id) add(byEvent.get(event.id), 3);
 			const actors = [...article.data.actors].sort((a, b) => (byActor.get(a)?.length ?? 0) - (byActor.get(b)?.length ?? 0));
 			for (const actor of actors.slice(0, 6)) add(byActor.get(actor), 1 / Math.log2(1 + (byActor.get(actor)?.length ?? 1)));
-			return [...scores]
-				.sort((a, b) => b[1] - a[1] || bySlug.get(b[0])!.data.date.getTime() - bySlug.get(a[0])!.data.date.getTime())
-				.slice(0, limit)
-				.map(([id]) => bySlug.get(id)!);
+			// The best `limit` by score, newer first on ties: one pass keeping a short sorted list, not a sort of
+			// every candidate (up to ~2,000 per article at 10,000 articles).
+			const better = (a: [string, number], b: [string, number]) =>
+				a[1] !== b[1] ? a[1] > b[1] : bySlug.get(a[0])!.data.date.getTime() > bySlug.get(b[0])!.data.date.getTime();
+			const best: [string, number][] = [];
+			for (const candidate of scores) {
+				if (best.length === limit && !better(candidate, best[limit - 1])) continue;
+				let at = best.length;
+				while (at > 0 && better(candidate, best[at - 1])) at--;
+				best.splice(at, 0, candidate);
+				if (best.length > limit) best.pop();
+			}
+			return best.map(([id]) => bySlug.get(id)!);
 		},
 	};
 }
