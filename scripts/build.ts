@@ -3,9 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkContent } from '../src/content/check.ts';
 import { contentDir } from '../src/content/dir.ts';
-import { formatProblems } from '../src/content/problems.ts';
 
 const root = process.cwd();
 const dist = resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -19,10 +17,11 @@ function fail(message: string, code = 1): never {
 	process.exit(code);
 }
 
+// The check runs in its own process, so the content it reads is not held in memory for the whole build
+// (the Astro process reads and checks it again in its content loaders).
 const dir = contentDir(root);
-const { problems } = checkContent(dir, root);
-if (problems.length) console.error(formatProblems(problems));
-if (problems.some((p) => p.severity === 'error')) fail(`Content check failed for ${dir}; nothing was built.`);
+const check = spawnSync(process.execPath, [resolve(root, 'scripts/check.ts'), dir], { stdio: 'inherit' });
+if (check.status !== 0) fail(`Content check failed for ${dir}; nothing was built.`);
 
 rmSync(staging, { recursive: true, force: true });
 const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
