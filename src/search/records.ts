@@ -106,7 +106,7 @@ export function timelineDayRecord(day: TimelineDay, actors: ReadonlyMap<string, 
 	// Pagefind reads these from files, so the link is also in the `url` meta, which results use.
 	const { entries } = day;
 	const first = entries[0];
-	const title = entries.length === 1 ? first.title : `${entries.length} events · ${day.display}`;
+	const title = entries.length === 1 ? first.title : `${entries.length} timeline entries, ${day.display}`;
 	// The link to the day's first entry; sub-results replace the hash with their own entry's anchor.
 	const url = `${day.page}#${entryAnchor(first)}`;
 	const unique = (xs: string[]) => [...new Set(xs)];

@@ -50,7 +50,7 @@ describe('search records', () => {
 		expect(content).not.toContain('<b>');
 		expect(content).toContain('Вагнер');
 		expect(content).toContain('data-pagefind-sort="date:2021"');
-		expect(content).toContain('<span data-pagefind-meta="title">2 events · c. 2021</span>');
+		expect(content).toContain('<span data-pagefind-meta="title">2 timeline entries, c. 2021</span>');
 		for (const f of ['type">event', 'year">2021', 'actor">wagner-group', 'actor">assimi-goita', 'bloc">russia', 'bloc">mali-junta'])
 			expect(content).toContain(`data-pagefind-filter="${f}</span>`);
 		expect(content).toMatch(/data-pagefind-meta="events">event-wagner-mercenaries-in-mali wagner-group russia;event-x-&lt;y&gt; assimi-goita mali-junta</);
