@@ -68,3 +68,17 @@ export function timelinePageKey(page: TimelinePage, shared: string): string {
 	const { entries, sliceEntries: _, ...rest } = page;
 	return digest(rest, entries.map(entryDigest), slice, shared);
 }
+
+/**
+ * A later page of an actor's article list: the header (the actor and its parent chain: `actors`), the
+ * article count, the cards on the page (date, outlet, title, summary, actor chips) and the pager.
+ */
+export function actorArticlesPageKey(
+	actorId: string,
+	page: { number: number; count: number; items: readonly ArticleEntry[] },
+	articleCount: number,
+	actors: ReadonlyMap<string, ActorEntry>,
+): string {
+	const cards = page.items.map(({ id, data }) => [id, data.date, data.source?.outlet, data.title, data.lang, data.summary, data.actors]);
+	return digest(actorId, page.number, page.count, articleCount, cards, actorsDigest(actors));
+}

@@ -1,7 +1,7 @@
 // The incremental build copies a page from the last build when its cache key is unchanged, so a key that
 // misses something the page shows would serve stale pages: each case changes one thing a page shows.
 import { describe, expect, it } from 'vitest';
-import { articlePageKey, timelinePageKey } from '../../src/content/cache-keys.ts';
+import { actorArticlesPageKey, articlePageKey, timelinePageKey } from '../../src/content/cache-keys.ts';
 import type { ActorEntry, ArticleEntry } from '../../src/content/check.ts';
 import type { TimelinePage } from '../../src/model/timeline-pages.ts';
 import type { TimelineEntry } from '../../src/model/timeline.ts';
@@ -41,5 +41,22 @@ describe('timeline page cache key', () => {
 		expect(timelinePageKey(page([entry('One'), entry('Two', 'Renamed source')]), 'shared')).not.toBe(key);
 		expect(timelinePageKey(page([entry('One'), entry('Two')], [entry('One'), entry('Two'), entry('Three')]), 'shared')).not.toBe(key);
 		expect(timelinePageKey(page([entry('One'), entry('Two')]), 'other')).not.toBe(key);
+	});
+});
+
+describe('actor article-list page cache key', () => {
+	const actors = new Map([['us', actor('us', 'United States')]]);
+	const page = (items: ArticleEntry[], number = 2, count = 3) => ({ number, count, items });
+	const key = actorArticlesPageKey('us', page([article('a', 'A'), article('b', 'B')]), 120, actors);
+
+	it('is stable for equal content', () => {
+		expect(actorArticlesPageKey('us', page([article('a', 'A'), article('b', 'B')]), 120, new Map([['us', actor('us', 'United States')]]))).toBe(key);
+	});
+	it('changes with a card’s title, the page’s articles, the pager, the article count, or an actor’s name', () => {
+		expect(actorArticlesPageKey('us', page([article('a', 'A2'), article('b', 'B')]), 120, actors)).not.toBe(key);
+		expect(actorArticlesPageKey('us', page([article('b', 'B'), article('c', 'C')]), 120, actors)).not.toBe(key);
+		expect(actorArticlesPageKey('us', page([article('a', 'A'), article('b', 'B')], 2, 4), 120, actors)).not.toBe(key);
+		expect(actorArticlesPageKey('us', page([article('a', 'A'), article('b', 'B')]), 121, actors)).not.toBe(key);
+		expect(actorArticlesPageKey('us', page([article('a', 'A'), article('b', 'B')]), 120, new Map([['us', actor('us', 'USA')]]))).not.toBe(key);
 	});
 });
