@@ -68,6 +68,11 @@ function blocsOf(actorIds: string[], actors: Map<string, ActorEntry>): Bloc[] {
 	return BLOCS.filter((bloc) => found.has(bloc));
 }
 
+/** An event's timeline key: its id, or `<article-slug>--<index>` for an event only its article reports. */
+export function eventKey(articleId: string, event: { id?: string }, index: number): string {
+	return event.id ?? `${articleId}--${index}`;
+}
+
 /** Merges every article's events into one timeline, oldest first; the same event id in several articles becomes one entry. */
 export function buildTimeline(articles: ArticleEntry[], actors?: Map<string, ActorEntry>): TimelineEntry[] {
 	// Oldest article first, so an entry's title, kind and place come from the first report and adding articles never changes them.
@@ -76,7 +81,7 @@ export function buildTimeline(articles: ArticleEntry[], actors?: Map<string, Act
 	for (const article of ordered) {
 		const source = sourceOf(article);
 		article.data.events.forEach((event, index) => {
-			const key = event.id ?? `${article.id}--${index}`;
+			const key = eventKey(article.id, event, index);
 			const known = byKey.get(key);
 			if (known) {
 				// Dates agree: checkContent refuses one id with two dates.
