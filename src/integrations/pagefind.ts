@@ -1,5 +1,5 @@
 // Builds the Pagefind search index at the end of `astro build`, as Starlight does: create the index,
-// add the built pages and the content model's actor and event records, write, check every response.
+// add the built article pages, the content model's actors and timeline days, write, check every response.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +13,6 @@ import { actorRecord, timelineDayRecord, timelineDays } from '../search/records.
 
 /** Where the bundle goes inside the built site; the search scripts and the service worker expect it there. */
 export const PAGEFIND_DIR = 'pagefind';
-
-const RECORD_BATCH = 500;
 
 function check<T extends { errors: string[] }>(step: string, response: T): T {
 	if (response.errors.length) throw new Error(`Pagefind ${step} failed:\n  ${response.errors.join('\n  ')}`);
@@ -41,12 +39,8 @@ async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Prom
 		const href = entryHrefs(planSlice({ kind: 'all' }, timeline));
 		const actorRecords = [...actors.values()].map((actor) => actorRecord(actor, articles));
 		const days = timelineDays(timeline, href).map((day) => timelineDayRecord(day, actors));
-		// Sent in batches: one round trip to the Pagefind process per record is slow at 10,000s of records.
-		for (let i = 0; i < actorRecords.length; i += RECORD_BATCH) {
-			const batch = actorRecords.slice(i, i + RECORD_BATCH);
-			const responses = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
-			responses.forEach((response, j) => check(`addCustomRecord(${batch[j].url})`, response));
-		}
+		const responses = await Promise.all(actorRecords.map((record) => index.addCustomRecord(record)));
+		responses.forEach((response, i) => check(`addCustomRecord(${actorRecords[i].url})`, response));
 		// Timeline days go through a scratch folder: Pagefind reads a folder of files in parallel, several
 		// times faster than thousands of addHTMLFile messages. Each file's `url` meta is its timeline link.
 		scratch = mkdtempSync(join(tmpdir(), 'pagefind-days-'));

@@ -103,11 +103,11 @@ export function encodeDayEntries(entries: readonly TimelineEntry[]): string {
  * `page#anchor`. Type, date, filters and sort are in data-pagefind attributes, as on the site's pages.
  */
 export function timelineDayRecord(day: TimelineDay, actors: ReadonlyMap<string, ActorEntry>): { url: string; content: string } {
-	// Pagefind reads these from files, so the link is also in the `url` meta, which results use.
 	const { entries } = day;
 	const first = entries[0];
 	const title = entries.length === 1 ? first.title : `${entries.length} timeline entries, ${day.display}`;
-	// The link to the day's first entry; sub-results replace the hash with their own entry's anchor.
+	// The link to the day's first entry; sub-results replace the hash with their own entry's anchor. Pagefind
+	// reads these documents from files, so the link is also the `url` meta, which results use.
 	const url = `${day.page}#${entryAnchor(first)}`;
 	const unique = (xs: string[]) => [...new Set(xs)];
 	const hidden = [
@@ -127,9 +127,8 @@ export function timelineDayRecord(day: TimelineDay, actors: ReadonlyMap<string, 
 			`<h2 id="${escape(entryAnchor(entry))}">${escape(entry.title)}</h2>`,
 			`<p>${escape([entry.display, entry.place].filter(Boolean).join(', '))}</p>`,
 			entry.note ? `<p>${escape(entry.note)}</p>` : '',
-			// Each actor's English and Russian name, so "Wagner" and "Вагнер" both find the entry; aliases and
-			// the reporting articles' titles stay on the actor and article records (they made the index twice
-			// as large and slow to write at 10,000 articles).
+			// Each actor's English and Russian name, so "Wagner" and "Вагнер" both find the entry; aliases stay
+			// on the actor records and the reporting articles' titles on the article records, which match them.
 			`<p>${escape(entry.actors.flatMap((id) => { const a = actors.get(id); return a ? [a.data.name.en, a.data.name.ru] : []; }).join(' · '))}</p>`,
 		].join(''),
 	);
