@@ -75,7 +75,8 @@ function schemaProblems(source: SourceFile, issues: z.core.$ZodIssue[], knownKey
 			field: fieldName(issue.path) || '(frontmatter)',
 			found: missing ? '(missing)' : show(found),
 			expected: missing && issue.code === 'invalid_type' ? `a value: ${issue.message.replace(/^Invalid input: /, '')}` : issue.message,
-			fix: missing ? `add the field "${String(issue.path.at(-1))}"` : undefined,
+			// A refinement may say how to fix what it refuses (e.g. control characters: src/schema/text.ts).
+			fix: missing ? `add the field "${String(issue.path.at(-1))}"` : ((issue as { params?: { fix?: string } }).params?.fix ?? undefined),
 		} satisfies Problem;
 	});
 }

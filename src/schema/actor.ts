@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { ActorId, Bloc } from './ids.ts';
+import { NonEmptyText } from './text.ts';
 
 export const ACTOR_KINDS = [
 	'state',
@@ -15,9 +16,9 @@ export const ACTOR_KINDS = [
 
 const Names = z.strictObject({
 	/** English name, as the interface shows it. */
-	en: z.string().min(1),
+	en: NonEmptyText,
 	/** Russian name, in the nominative case. */
-	ru: z.string().min(1),
+	ru: NonEmptyText,
 });
 
 /** Frontmatter of content/actors/<id>.md; the body is a short description. */
@@ -30,7 +31,7 @@ export const ActorSchema = z.strictObject({
 	parent: ActorId.optional(),
 	/** Other names and inflected forms that occur in articles, per language. */
 	aliases: z
-		.strictObject({ en: z.array(z.string().min(1)).default([]), ru: z.array(z.string().min(1)).default([]) })
+		.strictObject({ en: z.array(NonEmptyText).default([]), ru: z.array(NonEmptyText).default([]) })
 		.default({ en: [], ru: [] }),
 	/** Wikidata item, e.g. Q159. */
 	wikidata: z

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { EventSchema } from './event.ts';
 import { ActorId, HttpUrl } from './ids.ts';
 import { RelationSchema } from './relation.ts';
+import { NonEmptyText } from './text.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MESSAGE = 'Expected a publication date as YYYY-MM-DD, e.g. 2025-09-15';
@@ -20,21 +21,21 @@ const PublicationDate = z
 
 /** One link of the attribution chain: the outlet the article cites, and whom that outlet cites. */
 const Citation = z.strictObject({
-	outlet: z.string().min(1),
-	via: z.string().min(1).optional(),
+	outlet: NonEmptyText,
+	via: NonEmptyText.optional(),
 	url: HttpUrl.optional(),
 });
 
 /** Frontmatter of content/articles/<slug>.md; the body is the article text in its own language. */
 export const ArticleSchema = z.strictObject({
-	title: z.string().min(1),
+	title: NonEmptyText,
 	/** Publication date, YYYY-MM-DD. */
 	date: PublicationDate,
 	/** BCP 47 language tag of the body, e.g. ru, en. */
 	lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'Expected a BCP 47 language tag such as "ru" or "en"' }),
 	/** English, one paragraph: what the article reports. */
-	summary: z.string().min(1),
-	source: z.strictObject({ outlet: z.string().min(1).optional(), url: HttpUrl.optional() }).optional(),
+	summary: NonEmptyText,
+	source: z.strictObject({ outlet: NonEmptyText.optional(), url: HttpUrl.optional() }).optional(),
 	/** Attribution chain: who the article says said it. */
 	cites: z.array(Citation).default([]),
 	actors: z

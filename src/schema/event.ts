@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { EdtfDate } from './edtf.ts';
 import { ActorId } from './ids.ts';
+import { NonEmptyText, Text } from './text.ts';
 
 export const EVENT_KINDS = [
 	'coup',
@@ -30,12 +31,12 @@ export const EventSchema = z.strictObject({
 	/** EDTF date; vague where the article is vague. */
 	date: EdtfDate,
 	/** English, one line. */
-	title: z.string().min(1),
+	title: NonEmptyText,
 	kind: z.enum(EVENT_KINDS, { error: `Expected one of: ${EVENT_KINDS.join(', ')}` }),
 	actors: z.array(ActorId).min(1, { error: 'List at least one actor id' }),
-	place: z.string().min(1).optional(),
+	place: NonEmptyText.optional(),
 	/** Why the date is what it is, when the article is vague. */
-	note: z.string().optional(),
+	note: Text.optional(),
 });
 
 export type EventData = z.infer<typeof EventSchema>;

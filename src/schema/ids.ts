@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { Text } from './text.ts';
 
 /** The four principal entities of the story. Every actor belongs to one, or to none (independents). */
 export const BLOCS = ['us', 'mali-junta', 'russia', 'belarus'] as const;
@@ -19,7 +20,7 @@ export const ActorId = z
 export const Bloc = z.enum(BLOCS, { error: `Expected one of the principal blocs: ${BLOCS.join(', ')} (omit the field for independents)` });
 
 /** An http(s) URL; other schemes (javascript:, file:, ftp:) are refused. */
-export const HttpUrl = z.string().refine(
+export const HttpUrl = Text.refine(
 	(value) => {
 		try {
 			const url = new URL(value);
