@@ -63,8 +63,24 @@ export const EVENTS_CSV_COLUMNS = [
 	'note',
 ] as const;
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. */
-function csvField(value: string): string {
+/** A cell a spreadsheet would read as a formula: it starts with =, +, -, @, a tab or a carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A negative number or an ISO/EDTF-style date ("-12", "-3.5", "-0044", "-0044-03-15"): digits and separators only. */
+const PLAIN_NUMBER_OR_DATE = /^-\d+(?:[.:\/-]\d+)*$/;
+
+/**
+ * A cell that cannot run as a spreadsheet formula (CSV injection, as OWASP advises): text starting with a
+ * formula character gets a leading apostrophe, which spreadsheets hide and which makes them show it as text.
+ * A negative number or date is left as it is: holding only digits and separators, it can call no function
+ * and reach no other cell, and "-0044" in the date column is a year, not "'-0044".
+ */
+export function csvSafeCell(value: string): string {
+	return FORMULA_START.test(value) && !PLAIN_NUMBER_OR_DATE.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180 field, neutralised (csvSafeCell): quoted when it holds a comma, quote or line break, quotes doubled. */
+function csvField(raw: string): string {
+	const value = csvSafeCell(raw);
 	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
