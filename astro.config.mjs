@@ -9,6 +9,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { readActors } from './src/content/check.ts';
 import { contentDir } from './src/content/dir.ts';
 import { remarkActorMentions } from './src/markdown/remark-actor-mentions.ts';
+import { rehypeContentAnchors } from './src/markdown/content-anchors.ts';
 import { articleSanitizeSchema } from './src/markdown/sanitize.ts';
 
 export default defineConfig({
@@ -46,8 +47,11 @@ export default defineConfig({
 			// Article text stays exactly as written: no "smart" quote or dash rewriting.
 			smartypants: false,
 			remarkPlugins: [[remarkActorMentions, { actors: readActors(contentDir()) }]],
-			// Parse raw HTML here, then sanitise it, so nothing unsafe reaches the page.
-			rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema]],
+			// Footnote ids unprefixed here: the sanitiser prefixes every id from content, once.
+			remarkRehype: { clobberPrefix: '' },
+			// Parse raw HTML here, then sanitise it, so nothing unsafe reaches the page; then give headings
+			// prefixed ids and point in-page links at the prefixed ids.
+			rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema], rehypeContentAnchors],
 		}),
 	},
 });
