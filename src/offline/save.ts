@@ -1,6 +1,8 @@
 // "Save for offline": downloads every page and search result fragment into the caches the service
-// worker reads from, with a visible progress bar. Loaded only when the reader presses the button.
+// worker reads from, with a visible progress bar, and drops the saved pages the site no longer has.
+// Loaded only when the reader presses the button.
 import { FRAGMENTS_CACHE, OFFLINE_LIST, PAGES_CACHE, type OfflineList } from './caches.ts';
+import { pruneCaches } from './prune.ts';
 
 const PARALLEL = 6;
 
@@ -35,6 +37,8 @@ export async function saveForOffline(root: HTMLElement): Promise<void> {
 			}
 		};
 		await Promise.all(Array.from({ length: PARALLEL }, worker));
+		// A page saved earlier that this build no longer has (a retracted article) goes.
+		await pruneCaches(list, PAGES_CACHE, FRAGMENTS_CACHE);
 		status.textContent = failed
 			? `Saved ${jobs.length - failed} of ${jobs.length} files; ${failed} could not be downloaded. Try again when online.`
 			: `Done: all ${list.pages.length} pages and the search index are saved for offline reading.`;

@@ -26,13 +26,22 @@ document.addEventListener('keydown', (event) => {
 	target.select();
 });
 
+/** HTTP status of this page's own response, where the browser reports it. */
+function pageStatus(): number | undefined {
+	const [navigation] = performance.getEntriesByType('navigation') as (PerformanceNavigationTiming & { responseStatus?: number })[];
+	return navigation?.responseStatus || undefined;
+}
+
 if ('serviceWorker' in navigator && 'caches' in window) {
-	// The page that installed the worker was fetched before it existed: keep a copy of it too.
+	// A page the worker did not serve (the visit that installs it) is not in its cache: keep a copy, taken
+	// from the HTTP cache rather than downloaded again. Pages the worker serves it caches itself, and an
+	// error page (404) is not a page to keep.
+	const keepCopy = !navigator.serviceWorker.controller && (pageStatus() ?? 200) === 200;
 	navigator.serviceWorker
 		.register('/sw.js')
 		.then(() => navigator.serviceWorker.ready)
-		.then(() => caches.open(PAGES_CACHE))
-		.then((cache) => cache.add(location.pathname))
+		.then(() => (keepCopy ? caches.open(PAGES_CACHE) : undefined))
+		.then((cache) => cache?.add(new Request(location.pathname, { cache: 'force-cache' })))
 		.catch(() => {});
 	const save = document.querySelector<HTMLElement>('[data-offline-save]');
 	if (save) {
