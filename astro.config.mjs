@@ -1,4 +1,6 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
@@ -12,6 +14,13 @@ import { remarkActorMentions } from './src/markdown/remark-actor-mentions.ts';
 import { rehypeContentAnchors } from './src/markdown/content-anchors.ts';
 import { articleSanitizeSchema } from './src/markdown/sanitize.ts';
 
+// Every page goes through src/middleware.ts, which no page imports, so the incremental build's per-page code
+// hashes do not see it. Its source is hashed into the config (Astro's incremental cache is keyed by a hash
+// of the config): a change to it renders every page again instead of copying pages it never touched.
+const middlewareHash = createHash('sha1')
+	.update(['src/middleware.ts', 'src/site/csp-first.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\0'))
+	.digest('hex');
+
 export default defineConfig({
 	site: process.env.SITE_URL ?? 'https://mali-realignment.example.org',
 	// scripts/build.ts builds into a temporary folder and swaps it in only when everything succeeded.
@@ -23,6 +32,7 @@ export default defineConfig({
 	// Pages whose getStaticPaths() returns a cacheKey (articles, timeline pages: src/content/cache-keys.ts)
 	// are copied from the previous build when their key and code are unchanged.
 	experimental: { incrementalBuild: true },
+	vite: { define: { 'import.meta.env.MIDDLEWARE_HASH': JSON.stringify(middlewareHash) } },
 	// Order matters: Pagefind indexes the built pages, then the service worker precaches Pagefind's files.
 	integrations: [sitemap(), pagefindIndex(), offlineWorker()],
 	security: {
