@@ -13,6 +13,17 @@ if (!title) {
 	console.error('Usage: npm run new -- "Article title" [--lang ru] [--date YYYY-MM-DD]');
 	process.exit(2);
 }
+// The date and language become part of the file name and frontmatter: only plain values, so nothing is
+// written outside content/articles/.
+const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+if (!isDay(values.date)) {
+	console.error(`✖ --date ${JSON.stringify(values.date)}: expected the article's publication day as YYYY-MM-DD, e.g. --date 2025-09-15`);
+	process.exit(2);
+}
+if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(values.lang)) {
+	console.error(`✖ --lang ${JSON.stringify(values.lang)}: expected a language tag such as ru, en or fr`);
+	process.exit(2);
+}
 const translit: Record<string, string> = Object.fromEntries(
 	[...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'].map((c, i) =>
 		[c, ['a', 'b', 'v', 'g', 'd', 'e', 'e', 'zh', 'z', 'i', 'y', 'k', 'l', 'm', 'n', 'o', 'p', 'r', 's', 't', 'u', 'f', 'kh', 'ts', 'ch', 'sh', 'shch', '', 'y', '', 'e', 'yu', 'ya'][i]],

@@ -1,14 +1,15 @@
-import { readdirSync, existsSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import { ActorSchema, type ActorData } from '../schema/actor.ts';
 import { ArticleSchema, type ArticleData } from '../schema/article.ts';
 import { parseEdtf } from '../schema/edtf.ts';
 import { BLOCS } from '../schema/ids.ts';
+import { guardFile, slugCollisionProblems, sourceLimitProblems } from './limits.ts';
 import { lineOfPath } from './locate.ts';
 import { mentionWarnings } from './mention-warnings.ts';
 import { nearest, show, type Problem } from './problems.ts';
 import { isProblem, readSource, type SourceFile } from './read.ts';
+import { walkMarkdown } from './walk.ts';
 
 export interface ActorEntry {
 	id: string;
@@ -92,14 +93,6 @@ function shapeKeys(schema: any, path: readonly PropertyKey[]): string[] {
 	return s?.shape ? Object.keys(s.shape) : [];
 }
 
-function listMarkdown(dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((d) => d.isFile() && d.name.endsWith('.md'))
-		.map((d) => join(d.parentPath, d.name))
-		.sort();
-}
-
 export type Collection = 'actors' | 'articles';
 
 /** What checking one file on its own gives: its entry, or the problems that keep it out. */
@@ -109,9 +102,12 @@ export interface FileResult {
 	problems: Problem[];
 }
 
-/** The Markdown files of each collection, sorted, so runs are repeatable. */
-export function listContentFiles(contentDir: string): Record<Collection, string[]> {
-	return { actors: listMarkdown(join(contentDir, 'actors')), articles: listMarkdown(join(contentDir, 'articles')) };
+/** The Markdown files of each collection, sorted, so runs are repeatable; skipped files go into `problems`. */
+export function listContentFiles(contentDir: string, root = process.cwd(), problems?: Problem[]): Record<Collection, string[]> {
+	return {
+		actors: walkMarkdown(join(contentDir, 'actors'), contentDir, root, problems),
+		articles: walkMarkdown(join(contentDir, 'articles'), contentDir, root, problems),
+	};
 }
 
 /** Checks one file against its schema: encoding, frontmatter, YAML, fields. Needs no other file. */
@@ -136,11 +132,13 @@ export function validateFile(collection: Collection, path: string, root = proces
 	}
 	const source = readSource(path, file);
 	if (isProblem(source)) return { collection, problems: [source] };
+	const limits = sourceLimitProblems(collection, source);
 	const schema = collection === 'actors' ? ActorSchema : ArticleSchema;
 	const result = schema.safeParse(source.data);
 	if (!result.success) {
-		return { collection, problems: schemaProblems(source, result.error.issues, (p) => shapeKeys(schema, p)) };
+		return { collection, problems: [...limits, ...schemaProblems(source, result.error.issues, (p) => shapeKeys(schema, p))] };
 	}
+	if (limits.length) return { collection, problems: limits };
 	const entry =
 		collection === 'actors'
 			? { id, file, data: result.data as ActorData, body: source.body }
@@ -328,12 +326,15 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 
 /** Reads and validates every actor and article under `contentDir`, reporting all problems of the run together. */
 export function checkContent(contentDir: string, root = process.cwd()): CheckedContent {
-	const files = listContentFiles(contentDir);
+	const skipped: Problem[] = [];
+	const files = listContentFiles(contentDir, root, skipped);
 	const results = [
-		...files.actors.map((path) => validateFile('actors', path, root)),
-		...files.articles.map((path) => validateFile('articles', path, root)),
+		...files.actors.map((path) => guardFile('actors', path, root, validateFile)),
+		...files.articles.map((path) => guardFile('articles', path, root, validateFile)),
 	];
-	return crossCheck(results, contentDir, root);
+	const checked = crossCheck(results, contentDir, root);
+	checked.problems.unshift(...skipped, ...slugCollisionProblems(files.actors, root), ...slugCollisionProblems(files.articles, root));
+	return checked;
 }
 
 /** Just the actors that pass their schema, for tools that need names but not articles (the mention linker). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
+import { yamlAliasProblem } from './limits.ts';
 import type { Problem } from './problems.ts';
 
 /** A content file split into frontmatter data and Markdown body, or the problem that stopped it. */
@@ -87,6 +88,8 @@ export function parseSource(text: string, file: string): SourceFile | Problem {
 	const bodyStart = close.index + close[0].length + 1;
 	const body = rest.slice(bodyStart);
 	const bodyLine = text.slice(0, afterOpen + bodyStart).split('\n').length;
+	const alias = yamlAliasProblem(frontmatter, file);
+	if (alias) return alias;
 	let data: unknown;
 	try {
 		data = yaml.load(frontmatter, { filename: file });

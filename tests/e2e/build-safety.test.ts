@@ -1,0 +1,141 @@
+// A build that is killed leaves no trace in the next one; two builds at once leave one consistent site.
+// These run the real build script on a copy of the content, with their own output folder and cache.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const ARTICLE = 'articles/2025-09-15-us-mali-junta.md';
+const ARTICLE_PAGE = 'articles/2025-09-15-us-mali-junta/index.html';
+const TITLE = 'title: "Администрация Трампа активизировала сотрудничество с хунтой в Мали"';
+
+let work: string;
+const content = (name = 'content') => join(work, name);
+const site = () => join(work, 'site');
+const cache = () => join(work, 'cache');
+const env = (contentName = 'content') => ({
+	...process.env,
+	CONTENT_DIR: content(contentName),
+	DIST_DIR: site(),
+	ASTRO_CACHE_DIR: cache(),
+});
+
+function build() {
+	const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, encoding: 'utf8', env: env() });
+	expect(run.status, run.stdout.slice(-2000) + run.stderr.slice(-2000)).toBe(0);
+	return run.stdout + run.stderr;
+}
+
+/** Every text file under `dir` that contains `needle`. */
+function filesContaining(dir: string, needle: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile() && /\.(html|json|xml|csv|ics|txt|js)$/.test(d.name))
+		.map((d) => join(d.parentPath, d.name))
+		.filter((file) => readFileSync(file, 'utf8').includes(needle));
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+beforeAll(() => {
+	work = mkdtempSync(join(tmpdir(), 'build-safety-'));
+	cpSync(join(root, 'content'), content(), { recursive: true });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a killed build', () => {
+	it('leaves no orphaned astro build, and no trace in the next build once the edit is reverted', async () => {
+		build(); // the last good site and a warm cache
+		const file = join(content(), ARTICLE);
+		const original = readFileSync(file, 'utf8');
+		writeFileSync(file, original.replace(TITLE, 'title: "RETRACT-ME Администрация Трампа"'));
+
+		// Kill the build script (SIGKILL: no chance to clean up) once its article page has been rendered.
+		const killed = spawn(process.execPath, ['scripts/build.ts'], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		const pageRendered = new Promise<void>((done) => {
+			killed.stdout.on('data', (chunk) => {
+				output += chunk;
+				if (output.includes(`/${ARTICLE_PAGE}`)) done();
+			});
+		});
+		const exited = new Promise((done) => killed.once('exit', (code, signal) => done(signal ?? code)));
+		await pageRendered;
+		const { child } = JSON.parse(readFileSync(`${site()}.lock`, 'utf8')) as { child: number };
+		killed.kill('SIGKILL');
+		expect(await exited).toBe('SIGKILL');
+		expect(output, 'the build finished before it could be killed').not.toContain('Site written');
+
+		// The astro build it started stops by itself.
+		for (let i = 0; i < 40 && alive(child); i++) await sleep(100);
+		expect(alive(child), `astro build (pid ${child}) still runs after its build script was killed`).toBe(false);
+		expect(filesContaining(site(), 'RETRACT-ME')).toEqual([]);
+
+		writeFileSync(file, original);
+		const next = build();
+		expect(next).toMatch(/Taking over a stale build lock/);
+		expect(filesContaining(site(), 'RETRACT-ME')).toEqual([]);
+		expect(filesContaining(cache(), 'RETRACT-ME')).toEqual([]);
+		expect(readFileSync(join(site(), ARTICLE_PAGE), 'utf8')).toContain('Администрация Трампа активизировала');
+		expect(existsSync(`${site()}.building`) || existsSync(`${cache()}.building`) || existsSync(`${site()}.lock`)).toBe(false);
+	}, 180_000);
+
+	it('passes SIGTERM on to astro build and removes its temporary folders', async () => {
+		const stopped = spawn(process.execPath, ['scripts/build.ts'], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		stopped.stderr.on('data', (chunk) => (output += chunk));
+		const building = new Promise<void>((done) => {
+			stopped.stdout.on('data', (chunk) => {
+				output += chunk;
+				if (/generating static routes/.test(output)) done();
+			});
+		});
+		const exited = new Promise((done) => stopped.once('exit', (code) => done(code)));
+		await building;
+		const { child } = JSON.parse(readFileSync(`${site()}.lock`, 'utf8')) as { child: number };
+		stopped.kill('SIGTERM');
+		expect(await exited).toBe(143);
+		expect(alive(child)).toBe(false);
+		expect(output).toMatch(/Build stopped by SIGTERM; nothing was published\.\n {2}The last good site in .* is untouched\./);
+		expect(existsSync(`${site()}.building`) || existsSync(`${cache()}.building`) || existsSync(`${site()}.lock`)).toBe(false);
+		expect(readFileSync(join(site(), ARTICLE_PAGE), 'utf8')).toContain('Администрация Трампа активизировала');
+	}, 120_000);
+});
+
+describe('two builds at once', () => {
+	it('run one after the other and leave one consistent site', async () => {
+		// Two different versions of the content: every page of the result must come from the same one.
+		cpSync(content(), content('content-b'), { recursive: true });
+		const fileB = join(content('content-b'), ARTICLE);
+		writeFileSync(fileB, readFileSync(fileB, 'utf8').replace(TITLE, 'title: "VERSION-B Администрация Трампа"'));
+		const start = (name: string) =>
+			new Promise<{ code: number | null; out: string }>((done) => {
+				const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: root, env: env(name), stdio: ['ignore', 'pipe', 'pipe'] });
+				let out = '';
+				child.stdout.on('data', (c) => (out += c));
+				child.stderr.on('data', (c) => (out += c));
+				child.once('exit', (code) => done({ code, out }));
+			});
+		const [a, b] = await Promise.all([start('content'), start('content-b')]);
+		expect(a.code, a.out.slice(-2000)).toBe(0);
+		expect(b.code, b.out.slice(-2000)).toBe(0);
+		expect(`${a.out}\n${b.out}`).toMatch(/Another build \(pid \d+, started [^)]+\) is writing the site in .*; waiting for it to finish/);
+
+		const marked = ['index.html', ARTICLE_PAGE, 'articles/index.html', 'rss.xml', 'data/events.json'].map((f) =>
+			readFileSync(join(site(), f), 'utf8').includes('VERSION-B'),
+		);
+		expect(new Set(marked).size, `pages from different builds: ${marked}`).toBe(1);
+		const winner = a.out.includes('waiting for it to finish') ? 'content' : 'content-b';
+		expect(marked[0]).toBe(winner === 'content-b');
+	}, 240_000);
+});
