@@ -177,9 +177,9 @@ export function exactUnit(bounds: EdtfBounds): DatePrecision | null {
 	return isWhole(bounds.earliest, bounds.latest) ?? (unitOf(bounds.earliest, bounds.latest) === 'day' ? 'day' : null);
 }
 
-/** Month index (year × 12 + month − 1) of a moment known to lie in one month; null otherwise. The strip's bars count only these. */
+/** Month index (year × 12 + month − 1) of a date known to lie within one month (a moment, or an interval that began and ended in it); null otherwise. The strip's bars count only these. */
 export function knownMonth(bounds: EdtfBounds): number | null {
-	if (bounds.interval || bounds.earliest === null || bounds.latest === null) return null;
+	if (bounds.earliest === null || bounds.latest === null) return null;
 	const a = ymd(bounds.earliest);
 	const b = ymd(bounds.latest);
 	return a.year === b.year && a.month === b.month ? a.year * 12 + a.month - 1 : null;
