@@ -223,6 +223,47 @@ export function htmlDatetime(edtf: string): string | null {
 	return `${year}-${two(d.month)}-${two(d.day)}`;
 }
 
+/** A piece of a date's wording that is itself a date: its text and its `<time datetime>` value. */
+export interface DatePart {
+	text: string;
+	datetime: string;
+}
+
+function partOf(p: EdtfPoint, at: 'earliest' | 'latest'): DatePart | null {
+	const unit = unitOfPrecision(p.precision);
+	const ms = at === 'earliest' ? p.earliest : p.latest;
+	const d = ymd(ms);
+	if (d.year < 1) return null;
+	const two = (n: number) => String(n).padStart(2, '0');
+	const year = String(d.year).padStart(4, '0');
+	const datetime = unit === 'year' ? year : unit === 'month' ? `${year}-${two(d.month)}` : `${year}-${two(d.month)}-${two(d.day)}`;
+	return { text: unitLabel(ms, unit, false), datetime };
+}
+
+/**
+ * A moment too vague for one `<time datetime>` (its possible dates run over several years, or one end is
+ * open), as words and dates: ["between ", 2021, " and ", 15 Sep 2025], ["on or before ", 15 Sep 2025].
+ * Each date part marks one bound, so machines read the bounds and readers the same words as elsewhere.
+ * Null when one `<time>` says it (htmlDatetime is not null) or the wording does not split this way.
+ */
+export function datetimeParts(edtf: string): (string | DatePart)[] | null {
+	if (htmlDatetime(edtf) !== null) return null;
+	const b = boundsOf(edtf);
+	if (b.interval || b.approximate || b.uncertain) return null;
+	const { start, end } = b;
+	const shown = formatBounds(b);
+	if (isPoint(start) && isPoint(end) && shown.startsWith('between ')) {
+		const from = partOf(start, 'earliest');
+		const to = partOf(end, 'latest');
+		if (from && to && shown === `between ${from.text} and ${to.text}`) return ['between ', from, ' and ', to];
+	}
+	if (!isPoint(start) && isPoint(end)) {
+		const to = partOf(end, 'latest');
+		if (to && shown === `on or before ${to.text}`) return ['on or before ', to];
+	}
+	return null;
+}
+
 /** The precision a date is shown at: the smallest calendar unit holding its start (its end when the start is unknown). */
 export function precisionOf(edtf: string): DatePrecision | null {
 	const b = boundsOf(edtf);
@@ -255,10 +296,12 @@ function compareNumbers(a: number, b: number): number {
 	return a === b ? 0 : a < b ? -1 : 1;
 }
 
-/** Orders dated, titled items oldest first; ties broken by title, then by key, so the order is total and stable. */
-export function compareChronologically(a: { bounds: EdtfBounds; title: string; key?: string }, b: { bounds: EdtfBounds; title: string; key?: string }): number {
+type Dated = { bounds: EdtfBounds; title: string; key?: string; seq?: number };
+
+/** Orders dated, titled items oldest first; ties broken by `seq` (the order the articles tell them in) when given, then by title, then by key, so the order is total and stable. */
+export function compareChronologically(a: Dated, b: Dated): number {
 	const byTitle = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-	return compareBounds(a.bounds, b.bounds) || byTitle(a.title, b.title) || byTitle(a.key ?? '', b.key ?? '');
+	return compareBounds(a.bounds, b.bounds) || (a.seq ?? 0) - (b.seq ?? 0) || byTitle(a.title, b.title) || byTitle(a.key ?? '', b.key ?? '');
 }
 
 /** The year an entry is grouped under: the year of its earliest day, or of its latest when the start is unknown; null if neither is known. */

@@ -35,6 +35,8 @@ export interface TimelineEntry {
 	inferred: boolean;
 	/** Where the overview strip draws it. */
 	strip: StripItem;
+	/** Order of first report (oldest article first, then its events in order): breaks ties between equally dated entries, so two events the article dates alike keep the order it tells them in. */
+	seq: number;
 	/** `<time datetime>` value; null only for dates HTML cannot express. */
 	datetime: string | null;
 	/** Year the entry is grouped under; null when the date has no known end at all. */
@@ -106,6 +108,7 @@ export function buildTimeline(articles: ArticleEntry[], actors?: Map<string, Act
 				spansYears: spansYears(bounds),
 				inferred: event.inferred === true,
 				strip: stripItem(bounds),
+				seq: byKey.size,
 				datetime: htmlDatetime(event.date),
 				year: yearOf(bounds),
 				title: event.title,
