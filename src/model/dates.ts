@@ -322,9 +322,10 @@ export function spanOf(dates: EdtfBounds[]): string {
 		if (isPoint(d.end) && (!last || d.end.latest > last.latest)) last = d.end;
 	}
 	if (!first || !last) return '';
-	const a = pointLabel(first, false);
-	const b = pointLabel(last, false);
-	return a === b ? pointLabel(first, true) : `${a} to ${b}`;
+	// Each end at the unit its author wrote: "2021", "15 Sep 2025".
+	const a = unitLabel(first.earliest, unitOfPrecision(first.precision), false);
+	const b = unitLabel(last.latest, unitOfPrecision(last.precision), false);
+	return a === b ? unitLabel(first.earliest, unitOfPrecision(first.precision), true) : `${a} to ${b}`;
 }
 
 /** YYYY-MM-DD of an instant (UTC), for exports; null stays null. */

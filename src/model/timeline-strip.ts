@@ -111,7 +111,7 @@ export interface StripCell {
 	count: number;
 	x: number;
 	width: number;
-	/** 0.2–0.8: more events, darker. */
+	/** 0.15–0.55: more events, darker; faint beside the bars, which carry what is known to the month. */
 	opacity: number;
 }
 
@@ -186,7 +186,7 @@ export function monthLabel(month: string): string {
 
 /** Lays out a per-month bar strip: one bar per month known to the month, faint rows for vaguer and lasting events, years as bands under them. */
 export function layoutStrip(months: MonthCount[], options: StripOptions = {}): StripLayout {
-	const { width = 960, height = 120, labelHeight = 22, rowHeight = 9, gap = 2, minLabelWidth = 36 } = options;
+	const { width = 960, height = 120, labelHeight = 22, rowHeight = 7, gap = 2, minLabelWidth = 36 } = options;
 	let maxMaybe = 0;
 	let maxLasting = 0;
 	let max = 0;
@@ -209,7 +209,7 @@ export function layoutStrip(months: MonthCount[], options: StripOptions = {}): S
 	const cells = (get: (m: MonthCount) => number, top: number): StripCell[] =>
 		months.flatMap((m, i) => {
 			const n = get(m);
-			return n > 0 ? [{ month: m.month, label: monthLabel(m.month), count: n, x: round(i * step), width: round(step), opacity: round(0.2 + (0.6 * n) / Math.max(top, 1)) }] : [];
+			return n > 0 ? [{ month: m.month, label: monthLabel(m.month), count: n, x: round(i * step), width: round(step), opacity: round(0.15 + (0.4 * n) / Math.max(top, 1)) }] : [];
 		});
 	const maybeRow = maxMaybe > 0 ? { y: baseline + 3, height: rowHeight } : null;
 	const lastingRow = maxLasting > 0 ? { y: baseline + 3 + (maybeRow ? rowHeight + 3 : 0), height: rowHeight } : null;

@@ -78,9 +78,35 @@ function marksOf(value: any): { approximate: boolean; uncertain: boolean } {
 	};
 }
 
+/** Year bounds the digits allow where the library's differ from the specification: `1950S2` is some year of 1900–1999 (it reports 1950), `XXXX-12-XX` any December of 0000–9999 (it starts at 1900). */
+function yearsOfDigits(value: any): [number, number] | null {
+	if (value.type !== 'Date') return null;
+	const significant = value.significantDigits ?? value.significantDigitsYear;
+	if (typeof value.year === 'number' && typeof significant === 'number') {
+		const digits = String(Math.abs(value.year)).length;
+		const free = 10 ** Math.max(0, digits - significant);
+		const low = Math.floor(value.year / free) * free;
+		return [low, low + free - 1];
+	}
+	const written = value.unspecified?.year;
+	if (typeof written === 'string' && /^X+$|^\d*X+$/.test(written)) return [Number(written.replace(/X/g, '0')), Number(written.replace(/X/g, '9'))];
+	return null;
+}
+
+function withYear(ms: number, year: number): number {
+	const d = new Date(ms);
+	d.setUTCFullYear(year);
+	return d.getTime();
+}
+
 function pointOf(value: any): EdtfPoint {
 	const precision: EdtfPoint['precision'] = value.type === 'Season' ? 'season' : value.precision === 'year' ? 'year' : value.precision === 'month' ? 'month' : 'day';
 	const point: EdtfPoint = { earliest: num(value.minMs), latest: num(value.maxMs), precision, ...marksOf(value) };
+	const years = yearsOfDigits(value);
+	if (years) {
+		point.earliest = withYear(point.earliest, years[0]);
+		point.latest = withYear(point.latest, years[1]);
+	}
 	if (value.type === 'Season') point.season = value.season;
 	return point;
 }
@@ -266,6 +292,10 @@ function suggestionFor(text: string): string | null {
 function syntaxError(text: string, errors: { code: string; message: string }[]): EdtfError {
 	const calendar = calendarError(text, errors[0]?.code ?? '');
 	if (calendar) return calendar;
+	// Level 2 long years with significant digits (Y171010000S3): valid EDTF, far outside anything the site draws.
+	if (/^Y-?\d{5,}/.test(text) || /^Y-?\d+E\d+/.test(text)) {
+		return { reason: `${text} is a year of more than four digits, outside the years the timeline draws, ${EDTF_YEARS.from} to ${EDTF_YEARS.through}`, fix: 'check the year: a date of this story has four digits, e.g. "2025"' };
+	}
 	const suggestion = suggestionFor(text);
 	if (/^\{.*\}$/.test(text)) return fromLibrary(text, { type: 'List' } as any) as EdtfError;
 	if (/^\[.*\]$/.test(text)) {
