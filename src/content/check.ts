@@ -69,6 +69,19 @@ function schemaProblems(source: SourceFile, issues: z.core.$ZodIssue[], knownKey
 		}
 		const found = valueAt(source.data, issue.path);
 		const missing = found === undefined;
+		// Schemas that know better (EDTF dates) pass their own expected/fix wording in the issue's params.
+		const own = issue.code === 'custom' ? (issue.params as { expected?: string; fix?: string } | undefined) : undefined;
+		if (own?.expected) {
+			return {
+				severity: 'error',
+				file: source.file,
+				line: lineOfPath(source.frontmatter, issue.path),
+				field: fieldName(issue.path),
+				found: show(found),
+				expected: own.expected,
+				fix: own.fix,
+			} satisfies Problem;
+		}
 		return {
 			severity: 'error',
 			file: source.file,

@@ -3,6 +3,24 @@ import yaml from 'js-yaml';
 import { yamlAliasProblem } from './limits.ts';
 import type { Problem } from './problems.ts';
 
+// YAML reads an unquoted 2025-02-29 as 1 March 2025 without a word. Keep a day that does not exist as the
+// text written, so the schema refuses it with a reason instead of publishing another date.
+const timestamp = yaml.DEFAULT_SCHEMA.compiledImplicit.find((t) => t.tag === 'tag:yaml.org,2002:timestamp')!;
+const FRONTMATTER_SCHEMA = yaml.DEFAULT_SCHEMA.extend({
+	implicit: [
+		new yaml.Type('tag:yaml.org,2002:timestamp', {
+			kind: 'scalar',
+			resolve: timestamp.resolve,
+			instanceOf: Date,
+			represent: timestamp.represent,
+			construct: (text: string) => {
+				const date: Date = timestamp.construct(text);
+				return /^\d{4}-\d{2}-\d{2}$/.test(text) && date.toISOString().slice(0, 10) !== text ? text : date;
+			},
+		}),
+	],
+});
+
 /** A content file split into frontmatter data and Markdown body, or the problem that stopped it. */
 export interface SourceFile {
 	/** Path relative to the project root, for messages. */
@@ -92,7 +110,7 @@ export function parseSource(text: string, file: string): SourceFile | Problem {
 	if (alias) return alias;
 	let data: unknown;
 	try {
-		data = yaml.load(frontmatter, { filename: file });
+		data = yaml.load(frontmatter, { filename: file, schema: FRONTMATTER_SCHEMA });
 	} catch (error) {
 		const e = error as { reason?: string; mark?: { line: number; column: number; snippet?: string } };
 		return {

@@ -51,7 +51,8 @@ export function timelineSite(): Promise<TimelineSite> {
 			...blocSlices.flatMap((s) => planSlice(s.slice, s.entries)),
 			...actorIds.flatMap((actor) => planSlice({ kind: 'actor', actor }, byActor.get(actor)!)),
 		];
-		const years = entries.map((e) => e.year).filter((y): y is number => y !== null);
+		// Every year any event may fall in, from its earliest to its latest bound.
+		const years = entries.flatMap((e) => [e.bounds.earliest, e.bounds.latest]).filter((ms): ms is number => ms !== null).map((ms) => new Date(ms).getUTCFullYear());
 		const span = years.length ? { from: years.reduce((a, b) => Math.min(a, b)), through: years.reduce((a, b) => Math.max(a, b)) } : undefined;
 		return {
 			entries,

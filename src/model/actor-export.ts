@@ -21,7 +21,7 @@ function actorRecord(actor: ActorEntry, index: ActorIndex) {
 		relations: index.relationsOf(actor.id).flatMap(({ counterpart, relations }) =>
 			relations
 				.filter((r) => r.direction === 'outgoing')
-				.map((r) => ({ to: counterpart.id, kind: r.kind, since: r.since ?? null, until: r.until ?? null, articles: r.articles })),
+				.map((r) => ({ to: counterpart.id, kind: r.kind, since: r.since ?? null, until: r.until ?? null, inferred: r.inferred ?? false, note: r.note ?? null, articles: r.articles })),
 		),
 	};
 }

@@ -24,6 +24,9 @@ export interface ActorRelation {
 	/** EDTF, as the articles give it. */
 	since?: string;
 	until?: string;
+	/** The dates are the site's inference, not the article's statement; `note` says from what. */
+	inferred?: boolean;
+	note?: string;
 	/** Slugs of the articles stating it, newest first. */
 	articles: string[];
 }
@@ -111,11 +114,22 @@ export function buildActorIndex(actors: ReadonlyMap<string, ActorEntry>, article
 		if (!counterparts) relationsByActor.set(self, (counterparts = new Map()));
 		let relations = counterparts.get(other);
 		if (!relations) counterparts.set(other, (relations = new Map()));
-		const key = [direction, relation.kind, relation.since ?? '', relation.until ?? ''].join('|');
+		const key = [direction, relation.kind, relation.since ?? '', relation.until ?? '', relation.inferred ? 'inferred' : ''].join('|');
 		const seen = relations.get(key);
 		if (seen) {
 			if (seen.articles.at(-1) !== slug) seen.articles.push(slug);
-		} else relations.set(key, { kind: relation.kind, direction, since: relation.since, until: relation.until, articles: [slug] });
+			seen.note ??= relation.note;
+		} else {
+			relations.set(key, {
+				kind: relation.kind,
+				direction,
+				since: relation.since,
+				until: relation.until,
+				...(relation.inferred ? { inferred: true } : {}),
+				...(relation.note ? { note: relation.note } : {}),
+				articles: [slug],
+			});
+		}
 	};
 
 	for (const article of sortedArticles) {

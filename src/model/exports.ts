@@ -1,4 +1,4 @@
-import { isoDay, precisionOf } from './dates.ts';
+import { isoDay, knownDay, precisionOf } from './dates.ts';
 import type { TimelineEntry } from './timeline.ts';
 
 const DAY_MS = 86_400_000;
@@ -16,11 +16,14 @@ function eventRecord(entry: TimelineEntry) {
 		date: entry.edtf,
 		display: entry.display,
 		datetime: entry.datetime,
-		start: isoDay(entry.bounds.earliest),
-		end: isoDay(entry.bounds.latest),
+		/** interval: it lasted from earliest to latest; moment: it happened once, somewhere between them. */
+		date_kind: entry.shape,
+		earliest: isoDay(entry.bounds.earliest),
+		latest: isoDay(entry.bounds.latest),
 		precision: precisionOf(entry.edtf),
 		approximate: entry.bounds.approximate,
 		uncertain: entry.bounds.uncertain,
+		inferred: entry.inferred,
 		year: entry.year,
 		kind: entry.kind,
 		title: entry.title,
@@ -49,11 +52,13 @@ export function eventsJson(entries: TimelineEntry[]): string {
 export const EVENTS_CSV_COLUMNS = [
 	'id',
 	'date',
-	'start',
-	'end',
+	'date_kind',
+	'earliest',
+	'latest',
 	'precision',
 	'approximate',
 	'uncertain',
+	'inferred',
 	'kind',
 	'title',
 	'actors',
@@ -91,11 +96,13 @@ export function eventsCsv(entries: TimelineEntry[]): string {
 		const cells: Record<(typeof EVENTS_CSV_COLUMNS)[number], string> = {
 			id: r.key,
 			date: r.date,
-			start: r.start ?? '',
-			end: r.end ?? '',
+			date_kind: r.date_kind,
+			earliest: r.earliest ?? '',
+			latest: r.latest ?? '',
 			precision: r.precision ?? '',
 			approximate: String(r.approximate),
 			uncertain: String(r.uncertain),
+			inferred: String(r.inferred),
 			kind: r.kind,
 			title: r.title,
 			actors: r.actors.join(';'),
@@ -142,18 +149,26 @@ function icsDate(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
-/** First and exclusive last day of an entry, from what is known; one day when only one end is known, null when neither is. */
-function icsDays(entry: TimelineEntry): { start: number; end: number } | null {
+/**
+ * The days a calendar entry covers (start, exclusive end), and whether its summary must say how vague it is.
+ * An interval keeps its span. Anything else is one day: a moment known to the day on that day; a vaguer moment
+ * (or an interval with an open or unknown end) as one marker on the earliest day it may be (else the latest),
+ * so no calendar entry claims more days than the event lasted. Null when no day is known or iCalendar cannot hold it.
+ */
+function icsDays(entry: TimelineEntry): { start: number; end: number; vague: boolean } | null {
 	const { earliest, latest } = entry.bounds;
 	const first = earliest ?? latest;
 	// iCalendar DATE values hold years 0000–9999 only.
 	if (first === null || isoDay(first) === null || (latest !== null && isoDay(latest) === null)) return null;
 	const startDay = Math.floor(first / DAY_MS);
-	const lastDay = earliest !== null && latest !== null ? Math.floor(latest / DAY_MS) : startDay;
-	return { start: startDay * DAY_MS, end: (lastDay + 1) * DAY_MS };
+	if (entry.shape === 'interval' && earliest !== null && latest !== null) {
+		return { start: startDay * DAY_MS, end: (Math.floor(latest / DAY_MS) + 1) * DAY_MS, vague: entry.bounds.approximate || entry.bounds.uncertain };
+	}
+	const exact = knownDay(entry.bounds) && !entry.bounds.approximate && !entry.bounds.uncertain;
+	return { start: startDay * DAY_MS, end: (startDay + 1) * DAY_MS, vague: !exact };
 }
 
-/** A calendar of all timeline entries (all-day events spanning each event's possible days), for /data/events.ics; entries with no known day are left out. */
+/** A calendar of all timeline entries for /data/events.ics: intervals span their days, everything else is a one-day entry whose summary says how vague its date is; entries with no known day are left out. */
 export function eventsIcs(entries: TimelineEntry[], siteUrl: string): string {
 	const site = new URL(siteUrl);
 	const base = site.href.replace(/\/$/, '');
@@ -163,8 +178,10 @@ export function eventsIcs(entries: TimelineEntry[], siteUrl: string): string {
 		if (!days) continue;
 		// Reproducible builds: the stamp is the newest report's publication date, not the build time.
 		const stamp = entry.sources.map((s) => s.date).sort().at(-1)!.replace(/-/g, '');
+		const marker = days.vague && (entry.shape === 'moment' || entry.bounds.earliest === null || entry.bounds.latest === null);
 		const description = [
-			`Date: ${entry.display} (EDTF ${entry.edtf})`,
+			`Date: ${entry.display} (EDTF ${entry.edtf})${entry.inferred ? ', inferred' : ''}`,
+			...(marker ? [`This entry only marks the ${entry.bounds.earliest !== null ? 'earliest' : 'latest'} day it may fall on: ${entry.shape === 'moment' ? 'it happened once, at a date known only as given above' : 'only one end of it is known'}.`] : []),
 			...(entry.note ? [entry.note] : []),
 			`Actors: ${entry.actors.join(', ')}`,
 			'Reported in:',
@@ -176,7 +193,7 @@ export function eventsIcs(entries: TimelineEntry[], siteUrl: string): string {
 			`DTSTAMP:${stamp}T000000Z`,
 			`DTSTART;VALUE=DATE:${icsDate(days.start)}`,
 			`DTEND;VALUE=DATE:${icsDate(days.end)}`,
-			`SUMMARY:${icsText(entry.title)}`,
+			`SUMMARY:${icsText(days.vague ? `[${entry.display}${entry.inferred ? ', inferred' : ''}] ${entry.title}` : entry.title)}`,
 			`DESCRIPTION:${icsText(description)}`,
 			...(entry.place ? [`LOCATION:${icsText(entry.place)}`] : []),
 			`URL:${base}${articlePath(entry.sources[0].slug)}`,

@@ -2,7 +2,10 @@ import type { ActorEntry, ArticleEntry } from '../content/check.ts';
 import type { EdtfBounds } from '../schema/edtf.ts';
 import type { EventData } from '../schema/event.ts';
 import { BLOCS, type Bloc } from '../schema/ids.ts';
-import { boundsOf, chronoKey, compareChronologically, formatEdtf, htmlDatetime, isoDay, yearOf } from './dates.ts';
+import { boundsOf, compareChronologically, formatBounds, htmlDatetime, isoDay, knownMonth, spansYears, yearOf } from './dates.ts';
+import { histogram, type MonthCount, type StripItem } from './timeline-strip.ts';
+
+export type { MonthCount } from './timeline-strip.ts';
 
 /** An article that reports a timeline event, and whom it attributes the report to. */
 export interface EventSource {
@@ -22,8 +25,18 @@ export interface TimelineEntry {
 	id?: string;
 	edtf: string;
 	bounds: EdtfBounds;
-	/** English label at the date's own precision, e.g. "8–14 Sep 2025". */
+	/** English label at the date's own precision, e.g. "8–14 Sep 2025" (lasted) or "between 8 and 14 Sep 2025" (one moment). */
 	display: string;
+	/** An interval lasted from one date to another; a moment happened once, at a time known within the bounds. */
+	shape: 'interval' | 'moment';
+	/** A moment whose possible dates run past the year it is listed under (e.g. "between 2021 and Sep 2025"). */
+	spansYears: boolean;
+	/** The date is the site's inference, not the article's statement (the note says from what). */
+	inferred: boolean;
+	/** Where the overview strip draws it. */
+	strip: StripItem;
+	/** Order of first report (oldest article first, then its events in order): breaks ties between equally dated entries, so two events the article dates alike keep the order it tells them in. */
+	seq: number;
 	/** `<time datetime>` value; null only for dates HTML cannot express. */
 	datetime: string | null;
 	/** Year the entry is grouped under; null when the date has no known end at all. */
@@ -42,13 +55,6 @@ export interface TimelineEntry {
 export interface TimelineYear {
 	year: number | null;
 	entries: TimelineEntry[];
-}
-
-/** Events per month, for the timeline's overview strip. */
-export interface MonthCount {
-	/** YYYY-MM */
-	month: string;
-	count: number;
 }
 
 function sourceOf(article: ArticleEntry): EventSource {
@@ -97,7 +103,12 @@ export function buildTimeline(articles: ArticleEntry[], actors?: Map<string, Act
 				...(event.id ? { id: event.id } : {}),
 				edtf: event.date,
 				bounds,
-				display: formatEdtf(event.date),
+				display: formatBounds(bounds),
+				shape: bounds.interval ? 'interval' : 'moment',
+				spansYears: spansYears(bounds),
+				inferred: event.inferred === true,
+				strip: stripItem(bounds),
+				seq: byKey.size,
 				datetime: htmlDatetime(event.date),
 				year: yearOf(bounds),
 				title: event.title,
@@ -137,28 +148,21 @@ export function filterTimeline(entries: TimelineEntry[], by: { actor?: string; b
 	return entries.filter((e) => (!by.actor || e.actors.includes(by.actor)) && (!by.bloc || e.blocs.includes(by.bloc)));
 }
 
-function monthIndex(day: number): number {
-	const date = new Date(day * 86_400_000);
+function monthIndex(ms: number): number {
+	const date = new Date(ms);
 	return date.getUTCFullYear() * 12 + date.getUTCMonth();
 }
 
-/** Events per month from the first event's month to the last known end, zero months included; each entry counts once, in the month of its earliest possible day (of its latest when the start is unknown), so a year-only event counts in January. */
+/** Where the strip draws a date: a moment known to the month in its month; a vaguer moment across the months it may fall in; an interval across the months it lasted. */
+export function stripItem(bounds: EdtfBounds): StripItem {
+	const month = knownMonth(bounds);
+	if (month !== null) return { kind: 'month', month };
+	const from = bounds.earliest === null ? null : monthIndex(bounds.earliest);
+	const to = bounds.latest === null ? null : monthIndex(bounds.latest);
+	return { kind: bounds.interval ? 'lasting' : 'maybe', from, to };
+}
+
+/** Events per month over every month of the span: bars count only moments known to the month, never a vague event in its earliest month. */
 export function monthHistogram(entries: TimelineEntry[]): MonthCount[] {
-	const counts = new Map<number, number>();
-	let first = Infinity;
-	let last = -Infinity;
-	for (const entry of entries) {
-		const { start, end } = chronoKey(entry.bounds);
-		if (!Number.isFinite(start)) continue;
-		const month = monthIndex(start);
-		counts.set(month, (counts.get(month) ?? 0) + 1);
-		first = Math.min(first, month);
-		last = Math.max(last, month, Number.isFinite(end) ? monthIndex(end) : month);
-	}
-	const months: MonthCount[] = [];
-	for (let m = first; m <= last; m++) {
-		const year = Math.floor(m / 12);
-		months.push({ month: `${String(year).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}`, count: counts.get(m) ?? 0 });
-	}
-	return months;
+	return histogram(entries.map((e) => e.strip));
 }

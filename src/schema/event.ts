@@ -35,8 +35,10 @@ export const EventSchema = z.strictObject({
 	kind: z.enum(EVENT_KINDS, { error: `Expected one of: ${EVENT_KINDS.join(', ')}` }),
 	actors: z.array(ActorId).min(1, { error: 'List at least one actor id' }),
 	place: NonEmptyText.optional(),
-	/** Why the date is what it is, when the article is vague. */
+	/** Why the date is what it is, when the article is vague; when `inferred`, from what it was inferred. */
 	note: Text.optional(),
+	/** The date is inferred (e.g. from a term of office), not stated by the article; shown as such. Say from what in `note`. */
+	inferred: z.boolean().optional(),
 });
 
 export type EventData = z.infer<typeof EventSchema>;

@@ -22,7 +22,12 @@ export const RelationSchema = z.strictObject({
 	to: ActorId,
 	kind: z.enum(RELATION_KINDS, { error: `Expected one of: ${RELATION_KINDS.join(', ')}` }),
 	since: EdtfDate.optional(),
+	/** Only when the article says the relation ended: never inferred from a term of office or a later event. */
 	until: EdtfDate.optional(),
+	/** The dates are inferred, not stated by the article; shown as such. Say from what in `note`. */
+	inferred: z.boolean().optional(),
+	/** Why the dates are what they are. */
+	note: z.string().min(1).optional(),
 });
 
 export type RelationData = z.infer<typeof RelationSchema>;

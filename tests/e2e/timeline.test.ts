@@ -14,17 +14,29 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const doc = parse(builtPage('/timeline/'));
 const entries = doc.querySelectorAll('li.tl-entry');
 
-// The real article's events, in true chronological order: year-only and open-ended 2021 dates first,
-// then 2025 from the year-only entries (January) through July to the week of 8–14 September.
+// The real article's events, in true chronological order by earliest then latest possible day; entries the
+// article dates alike keep its order (Wagner arrives before Africa Corps replaces it). "On or before 15 Sep
+// 2025" has no earliest day, so it sorts by its latest, last.
 const EXPECTED_ORDER = [
 	'event-2021-mali-coup',
-	'event-wagner-mercenaries-in-mali',
 	'event-biden-sanctions-malian-officers',
+	'event-wagner-mercenaries-in-mali',
 	'event-africa-corps-replaces-wagner',
-	'event-cia-expanded-authority-mali',
 	'event-us-mali-intelligence-sharing',
 	'event-atallah-visits-bamako',
+	'event-stevens-visits-mali',
+	'event-congressional-delegations-visit-mali',
+	'event-us-lifts-belavia-sanctions',
+	'event-cia-expanded-authority-mali',
 ];
+
+/** The instants an HTML date string ("2025", "2025-07", "2025-09-15") covers. */
+function periodOf(datetime: string): [number, number] {
+	const [y, m, d] = datetime.split('-').map(Number);
+	if (d) return [Date.UTC(y, m - 1, d), Date.UTC(y, m - 1, d + 1) - 1];
+	if (m) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1) - 1];
+	return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1) - 1];
+}
 
 /** Strict RFC 4180: fields separated by commas, records by CRLF, quotes only around whole fields, "" inside them. */
 function parseCsv(text: string): string[][] {
@@ -66,28 +78,56 @@ function parseCsv(text: string): string[][] {
 describe('/timeline/ as built', () => {
 	it('lists the real article’s 10 events in true chronological order, 2021 to September 2025', () => {
 		expect(entries).toHaveLength(10);
-		const ids = entries.map((li) => li.id);
-		expect(ids.slice(0, EXPECTED_ORDER.length)).toEqual(EXPECTED_ORDER);
-		expect(ids.at(-1)).toBe('event-us-lifts-belavia-sanctions');
+		expect(entries.map((li) => li.id)).toEqual(EXPECTED_ORDER);
 		const first = entries[0];
 		expect(first.querySelector('.tl-title')!.text).toMatch(/coup/i);
 		expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2021');
-		const last = entries.at(-1)!;
-		expect(last.querySelector('.tl-title')!.text).toContain('Belavia');
-		expect(squash(last.querySelector('time')!.text)).toBe('8–14 Sep 2025');
-		expect(last.querySelector('time')!.getAttribute('datetime')).toBe('2025-09-08');
-		// Machine-readable dates never go backwards.
-		const datetimes = entries.map((li) => li.querySelector('time')!.getAttribute('datetime')!);
-		expect([...datetimes].sort()).toEqual(datetimes);
+		// "Last week" is one announcement on some day of 8–14 Sep: said as such, and never machine-dated to the 8th.
+		const belavia = doc.querySelector('#event-us-lifts-belavia-sanctions')!;
+		expect(belavia.querySelector('.tl-title')!.text).toContain('Belavia');
+		expect(squash(belavia.querySelector('.tl-when')!.text)).toBe('between 8 and 14 Sep 2025');
+		expect(belavia.querySelector('time')!.getAttribute('datetime')).toBe('2025-09');
+		// Replaces "machine-readable dates never go backwards", which pinned a start day as the date of a vague
+		// moment (the bug of issue 10): every <time> now covers all the days the event may be on, and no more is claimed.
+		const json = JSON.parse(builtPage('/data/events.json')) as { id: string; earliest: string | null; latest: string | null }[];
+		for (const e of json) {
+			const times = doc.querySelector(`#event-${e.id} .tl-when`)!.querySelectorAll('time').map((t) => t.getAttribute('datetime')!);
+			const from = e.earliest ? Date.parse(`${e.earliest}T00:00:00Z`) : null;
+			const to = e.latest ? Date.parse(`${e.latest}T23:59:59.999Z`) : null;
+			if (times.length === 1) {
+				const [a, b] = periodOf(times[0]);
+				if (from !== null) expect(a, e.id).toBeLessThanOrEqual(from);
+				if (to !== null) expect(b, e.id).toBeGreaterThanOrEqual(to);
+			} else {
+				// A vaguer moment: one <time> per known bound, e.g. "between <time>2021</time> and <time>15 Sep 2025</time>".
+				const bounds = times.map(periodOf);
+				if (from !== null) expect(bounds[0][0], e.id).toBe(from);
+				if (to !== null) expect(bounds.at(-1)![1], e.id).toBe(to);
+			}
+		}
 	});
 
 	it('gives every entry a <time> with a valid HTML datetime at the event’s precision', () => {
 		for (const li of entries) {
-			const times = li.querySelectorAll('time');
-			expect(times, li.id).toHaveLength(1);
-			expect(times[0].getAttribute('datetime'), li.id).toMatch(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/);
+			const times = li.querySelector('.tl-when')!.querySelectorAll('time');
+			// One <time>, or one per bound of a moment known only within bounds spanning years.
+			expect(times.length, li.id).toBeGreaterThanOrEqual(1);
+			expect(times.length, li.id).toBeLessThanOrEqual(2);
+			for (const time of times) expect(time.getAttribute('datetime'), li.id).toMatch(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/);
 			expect(squash(times[0].text)).not.toBe('');
 		}
+	});
+
+	it('says when a date is known only as a range running past the year it is listed under, and when it is inferred', () => {
+		const wagner = doc.querySelector('#event-wagner-mercenaries-in-mali')!;
+		expect(squash(wagner.querySelector('.tl-when')!.text)).toBe('between 2021 and 15 Sep 2025 Listed under 2021, the earliest year it can be');
+		const cia = doc.querySelector('#event-cia-expanded-authority-mali')!;
+		expect(squash(cia.querySelector('.tl-when')!.text)).toBe('on or before 15 Sep 2025 Listed under 2025, the latest year it can be');
+		const biden = doc.querySelector('#event-biden-sanctions-malian-officers')!;
+		expect(squash(biden.querySelector('.tl-when')!.text)).toContain('between 2021 and Jan 2025 inferred');
+		expect(biden.querySelector('.tl-note')!.text).toContain('term of office');
+		const coup = doc.querySelector('#event-2021-mali-coup')!;
+		expect(squash(coup.querySelector('.tl-when')!.text)).toBe('2021');
 	});
 
 	it('shows title, kind and place, and links each entry to the article (with attribution) and to every actor', () => {
@@ -110,7 +150,7 @@ describe('/timeline/ as built', () => {
 	it('groups entries under year headings, with a year jump list', () => {
 		const sections = doc.querySelectorAll('section.tl-year');
 		expect(sections.map((s) => s.id)).toEqual(['year-2021', 'year-2025']);
-		expect(sections.map((s) => squash(s.querySelector('h2')!.text))).toEqual(['2021 4 events', '2025 6 events']);
+		expect(sections.map((s) => squash(s.querySelector('h2')!.text))).toEqual(['2021 4 events, 3 of them dated only within a wider range', '2025 6 events, 1 of them dated only within a wider range']);
 		const jumps = doc.querySelectorAll('nav.tl-jump a').map((a) => a.getAttribute('href'));
 		expect(jumps).toEqual(['/timeline/#year-2021', '/timeline/#year-2025']);
 		expect(doc.querySelector('h1')!.text).not.toBe('');
@@ -134,7 +174,13 @@ describe('/timeline/ as built', () => {
 		expect(bars.length).toBeGreaterThan(0);
 		const hrefs = new Set(svg.querySelectorAll('a').map((a) => a.getAttribute('href')));
 		expect([...hrefs]).toEqual(expect.arrayContaining(['/timeline/#year-2021', '/timeline/#year-2025']));
-		expect(squash(figure.querySelector('figcaption')!.text)).toMatch(/^Events per month, Jan 2021 – Dec 2025 \(10 in all\)\./);
+		expect(squash(figure.querySelector('figcaption')!.text)).toMatch(/^Events per month, Jan 2021 – Dec 2025 \(10 in all; 2 known to the month\)\. The busiest month is Jul 2025 \(1\)\. 8 events known only to a year or a range are not counted in any month/);
+		// Bars only where an event is known to lie: Atallah's July visit and the Belavia announcement in September.
+		expect(bars.map((b) => b.querySelector('title')!.text)).toEqual(['Jul 2025: 1', 'Sep 2025: 1']);
+		// The vaguer ones are a faint row over every month they may fall in, January 2021 included but with no spike.
+		const maybe = svg.querySelectorAll('rect.tl-strip-maybe');
+		expect(maybe.length).toBe(57);
+		expect(maybe[0].querySelector('title')!.text).toMatch(/^Jan 2021: 5 events known only to a year or a range/);
 		const rows = figure.querySelectorAll('table tbody tr').map((tr) => tr.querySelectorAll('th, td').map((c) => squash(c.text)).join(' '));
 		expect(rows).toEqual(['2021 4', '2025 6']);
 	});
@@ -186,11 +232,11 @@ describe('exports', () => {
 	it('events.csv parses as RFC 4180 with the ACLED-like header', () => {
 		const rows = parseCsv(builtPage('/data/events.csv'));
 		expect(rows[0]).toEqual([...EVENTS_CSV_COLUMNS]);
-		expect(rows[0].slice(0, 5)).toEqual(['id', 'date', 'start', 'end', 'precision']);
+		expect(rows[0].slice(0, 6)).toEqual(['id', 'date', 'date_kind', 'earliest', 'latest', 'precision']);
 		expect(rows).toHaveLength(entries.length + 1);
 		for (const row of rows) expect(row).toHaveLength(EVENTS_CSV_COLUMNS.length);
-		const last = Object.fromEntries(rows[0].map((c, i) => [c, rows.at(-1)![i]]));
-		expect(last).toMatchObject({ id: 'us-lifts-belavia-sanctions', start: '2025-09-08', end: '2025-09-14', sources: ARTICLE });
+		const belavia = rows.find((r) => r[0] === 'us-lifts-belavia-sanctions')!;
+		expect(Object.fromEntries(rows[0].map((c, i) => [c, belavia[i]]))).toMatchObject({ date_kind: 'moment', earliest: '2025-09-08', latest: '2025-09-14', inferred: 'false', sources: ARTICLE });
 	});
 
 	it('events.ics parses with ical.js and has one VEVENT per entry', () => {
@@ -198,9 +244,12 @@ describe('exports', () => {
 		const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 		expect(events).toHaveLength(10);
 		const belavia = events.find((e) => e.uid.startsWith('us-lifts-belavia-sanctions@'))!;
+		// One announcement in that week: one day in the calendar, its uncertainty in the summary (it used to span the week).
 		expect(belavia.startDate.toString()).toBe('2025-09-08');
-		expect(belavia.endDate.toString()).toBe('2025-09-15');
-		expect(belavia.summary).toContain('Belavia');
+		expect(belavia.endDate.toString()).toBe('2025-09-09');
+		expect(belavia.summary).toMatch(/^\[between 8 and 14 Sep 2025\] .*Belavia/);
+		// No calendar entry claims more days than the event lasted: the article's events are all moments.
+		for (const e of events) expect(e.endDate.subtractDate(e.startDate).toSeconds(), e.summary).toBe(86_400);
 		expect(calendar.getAllSubcomponents('vevent')[0].getFirstPropertyValue('url')).toMatch(new RegExp(`^https?://[^/]+${ARTICLE}$`));
 	});
 
@@ -249,6 +298,53 @@ describe('/timeline/ in Chromium', () => {
 		await page.click('nav.tl-filter a[data-filter=""]');
 		expect(new URL(page.url()).search).toBe('');
 		expect(await visibleIds(page)).toHaveLength(10);
+		await page.close();
+	});
+
+	it('the instant filter shows the same strip, year counts, jump list and entries as the static filter page', async () => {
+		const page = await browser.newPage();
+		/** What a reader sees of the timeline: entries, year headings, jump list, and the strip's bars, faint rows, caption and table. */
+		const picture = () =>
+			page.evaluate(() => {
+				const shown = (el: Element) => (el as HTMLElement).offsetParent !== null || el.closest('svg') !== null;
+				const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+				const strip = document.querySelector('figure.tl-strip');
+				const wide = strip?.querySelector('svg.tl-strip-wide');
+				return {
+					entries: [...document.querySelectorAll('li.tl-entry')].filter(shown).map((li) => li.id),
+					headings: [...document.querySelectorAll('section.tl-year')].filter(shown).map((s) => text(s.querySelector('h2'))),
+					jumps: [...document.querySelectorAll('nav.tl-jump li')].filter(shown).map(text),
+					bars: [...(wide?.querySelectorAll('rect.tl-strip-bar, rect.tl-strip-maybe, rect.tl-strip-lasting') ?? [])].map((r) => `${r.getAttribute('class')} ${r.getAttribute('x')} ${r.getAttribute('height')} ${r.getAttribute('fill-opacity') ?? ''} ${text(r)}`),
+					years: [...(wide?.querySelectorAll('text.tl-strip-label') ?? [])].map(text),
+					caption: text(strip?.querySelector('figcaption') ?? null),
+					table: [...(strip?.querySelectorAll('table tr') ?? [])].map(text),
+				};
+			});
+		const filters = [
+			['bloc=belarus', '/timeline/bloc/belarus/'],
+			['bloc=russia', '/timeline/bloc/russia/'],
+			['bloc=us', '/timeline/bloc/us/'],
+			['actor=wagner-group', '/timeline/actor/wagner-group/'],
+			['actor=rudolph-atallah', '/timeline/actor/rudolph-atallah/'],
+		];
+		await page.goto(`${base}/timeline/`);
+		const everything = await picture();
+		for (const [filter, route] of filters) {
+			// Click from the unfiltered page, as a reader would, then compare with the page the link stands for.
+			await page.goto(`${base}/timeline/`);
+			if (filter.startsWith('actor=')) await page.click('nav.tl-filter details summary');
+			await page.click(`nav.tl-filter a[data-filter="${filter}"]`);
+			const live = await picture();
+			await page.goto(`${base}${route}`);
+			const still = await picture();
+			expect(live, filter).toEqual(still);
+			expect(live.entries.length, filter).toBeLessThan(everything.entries.length);
+			expect(live.caption, filter).not.toBe(everything.caption);
+		}
+		// And back: "Everyone" restores the whole picture.
+		await page.goto(`${base}/timeline/?bloc=russia`);
+		await page.click('nav.tl-filter a[data-filter=""]');
+		expect(await picture()).toEqual(everything);
 		await page.close();
 	});
 

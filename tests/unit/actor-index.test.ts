@@ -39,16 +39,19 @@ describe('buildActorIndex on the real content', () => {
 	it('groups relations by counterpart, typed, dated, directed and cited', () => {
 		const ofMali = index.relationsOf('mali-junta');
 		const russia = ofMali.find((group) => group.counterpart.id === 'russia')!;
-		expect(russia.relations).toEqual([{ kind: 'military-partnership', direction: 'incoming', since: '2021', until: undefined, articles: [SLUG] }]);
+		expect(russia.relations).toEqual([
+			{ kind: 'military-partnership', direction: 'incoming', since: '2021', until: undefined, inferred: true, note: 'The article says only that Mali built military cooperation with Moscow after the 2021 coup.', articles: [SLUG] },
+		]);
 		const us = ofMali.find((group) => group.counterpart.id === 'us')!;
-		expect(us.relations.map((r) => [r.kind, r.since, r.until])).toEqual([
-			['sanctions', '2021', '2025-01'],
-			['intelligence-sharing', '2025', undefined],
+		// The article never says the sanctions ended (the invented "until 2025-01" is gone), and dates both only loosely.
+		expect(us.relations.map((r) => [r.kind, r.since, r.until, r.inferred])).toEqual([
+			['sanctions', '[2021..2025-01]', undefined, true],
+			['intelligence-sharing', '[2025-01-20..2025-09-15]', undefined, true],
 		]);
 		const usToMali = index.relationsOf('us').find((group) => group.counterpart.id === 'mali-junta')!;
 		expect(usToMali.relations.every((r) => r.direction === 'outgoing')).toBe(true);
 		const usBelarus = index.relationsOf('belarus').find((group) => group.counterpart.id === 'us')!;
-		expect(usBelarus.relations).toMatchObject([{ kind: 'sanctions-relief', direction: 'incoming', since: '2025-09', articles: [SLUG] }]);
+		expect(usBelarus.relations).toMatchObject([{ kind: 'sanctions-relief', direction: 'incoming', since: undefined, articles: [SLUG] }]);
 	});
 
 	it('lists articles and counts articles and events per actor', () => {

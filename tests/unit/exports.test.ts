@@ -12,6 +12,9 @@ const timeline = buildTimeline(
 			{ date: '2021~', title: 'Coup', kind: 'coup', actors: ['mali-junta'], note: 'Year only.' },
 			{ date: '2021/..', title: 'Open-ended deployment', kind: 'deployment', actors: ['wagner-group'] },
 			{ date: '../2023-03', title: 'Something before March 2023', kind: 'other', actors: ['al-qaeda'] },
+			{ date: '[2021..2025-09]', title: 'Handover', kind: 'deployment', actors: ['wagner-group'], note: 'Some time after the coup.', inferred: true },
+			{ date: '[2025-09-08..2025-09-14]', title: 'Announcement last week', kind: 'statement', actors: ['us'] },
+			{ date: '2025-09-12', title: 'Exact day', kind: 'statement', actors: ['us'] },
 		]),
 		article('2025-10-01-second', '2025-10-01', [{ id: 'belavia-relief', date: '2025-09-08/2025-09-14', title: 'Later title', kind: 'sanctions-relief', actors: ['belavia'] }]),
 	],
@@ -45,10 +48,13 @@ describe('eventsJson', () => {
 		const data = JSON.parse(eventsJson(timeline));
 		expect(data.map((e: any) => e.date)).toEqual(timeline.map((e) => e.edtf));
 		expect(Object.keys(data[0])).toEqual([
-			'key', 'id', 'date', 'display', 'datetime', 'start', 'end', 'precision', 'approximate', 'uncertain', 'year', 'kind', 'title', 'actors', 'blocs', 'place', 'note', 'sources',
+			'key', 'id', 'date', 'display', 'datetime', 'date_kind', 'earliest', 'latest', 'precision', 'approximate', 'uncertain', 'inferred', 'year', 'kind', 'title', 'actors', 'blocs', 'place', 'note', 'sources',
 		]);
 		const relief = data.find((e: any) => e.id === 'belavia-relief');
-		expect(relief).toMatchObject({ start: '2025-09-08', end: '2025-09-14', precision: 'day', actors: ['us', 'belarus', 'belavia'], blocs: ['us', 'belarus'] });
+		expect(relief).toMatchObject({ date_kind: 'interval', earliest: '2025-09-08', latest: '2025-09-14', precision: 'day', actors: ['us', 'belarus', 'belavia'], blocs: ['us', 'belarus'] });
+		// One moment known within bounds is not an interval: earliest and latest are where it may fall, not a span.
+		expect(data.find((e: any) => e.title === 'Handover')).toMatchObject({ date_kind: 'moment', earliest: '2021-01-01', latest: '2025-09-30', display: 'between 2021 and Sep 2025', inferred: true });
+		expect(data.find((e: any) => e.title === 'Announcement last week')).toMatchObject({ date_kind: 'moment', earliest: '2025-09-08', latest: '2025-09-14', display: 'between 8 and 14 Sep 2025', inferred: false });
 		expect(relief.sources.map((s: any) => s.url)).toEqual(['/articles/2025-09-15-first/', '/articles/2025-10-01-second/']);
 		expect(data.find((e: any) => e.title === 'Coup')).toMatchObject({ key: '2025-09-15-first--1', id: null, place: null, note: 'Year only.' });
 		expect(eventsJson([])).toBe('[]\n');
@@ -66,8 +72,9 @@ describe('eventsCsv', () => {
 		const relief = records.find((r) => r.id === 'belavia-relief')!;
 		expect(relief).toMatchObject({
 			date: '2025-09-08/2025-09-14',
-			start: '2025-09-08',
-			end: '2025-09-14',
+			date_kind: 'interval',
+			earliest: '2025-09-08',
+			latest: '2025-09-14',
 			precision: 'day',
 			approximate: 'false',
 			uncertain: 'false',
@@ -80,8 +87,10 @@ describe('eventsCsv', () => {
 		});
 		const coup = records.find((r) => r.title === 'Coup')!;
 		expect(coup).toMatchObject({ id: '2025-09-15-first--1', date: '2021~', precision: 'year', approximate: 'true', note: 'Year only.' });
-		expect(records.find((r) => r.date === '2021/..')).toMatchObject({ start: '2021-01-01', end: '' });
-		expect(records.find((r) => r.date === '../2023-03')).toMatchObject({ start: '', end: '2023-03-31', precision: 'month' });
+		expect(coup).toMatchObject({ date_kind: 'moment', earliest: '2021-01-01', latest: '2021-12-31', inferred: 'false' });
+		expect(records.find((r) => r.date === '2021/..')).toMatchObject({ date_kind: 'interval', earliest: '2021-01-01', latest: '' });
+		expect(records.find((r) => r.date === '../2023-03')).toMatchObject({ earliest: '', latest: '2023-03-31', precision: 'month' });
+		expect(records.find((r) => r.title === 'Handover')).toMatchObject({ date_kind: 'moment', earliest: '2021-01-01', latest: '2025-09-30', inferred: 'true' });
 	});
 });
 
@@ -116,13 +125,37 @@ describe('eventsIcs', () => {
 		// The newest report's date, so two builds of the same content are byte-identical.
 		expect(String(relief.getFirstPropertyValue('dtstamp'))).toBe('2025-10-01T00:00:00Z');
 
+		// A year-only moment is one marker, its vagueness in the summary (it used to span the whole year: the bug of issue 10).
 		const coup = new ICAL.Event(byUid.get('2025-09-15-first--1@news.example')!);
-		expect([coup.startDate.toString(), coup.endDate.toString()]).toEqual(['2021-01-01', '2022-01-01']);
+		expect([coup.startDate.toString(), coup.endDate.toString()]).toEqual(['2021-01-01', '2021-01-02']);
+		expect(coup.summary).toBe('[c. 2021] Coup');
 		expect(coup.description).toContain('Year only.');
+		const handover = new ICAL.Event(byUid.get('2025-09-15-first--4@news.example')!);
+		expect([handover.startDate.toString(), handover.endDate.toString()]).toEqual(['2021-01-01', '2021-01-02']);
+		expect(handover.summary).toBe('[between 2021 and Sep 2025, inferred] Handover');
+		expect(handover.description).toContain('only marks the earliest day');
+		const exact = new ICAL.Event(byUid.get('2025-09-15-first--6@news.example')!);
+		expect([exact.summary, exact.startDate.toString(), exact.endDate.toString()]).toEqual(['Exact day', '2025-09-12', '2025-09-13']);
 		const open = new ICAL.Event(byUid.get('2025-09-15-first--2@news.example')!);
 		expect([open.startDate.toString(), open.endDate.toString()]).toEqual(['2021-01-01', '2021-01-02']);
 		const before = new ICAL.Event(byUid.get('2025-09-15-first--3@news.example')!);
 		expect([before.startDate.toString(), before.endDate.toString()]).toEqual(['2023-03-31', '2023-04-01']);
+	});
+
+	it('gives no calendar entry more days than the event lasted: only intervals span several days', () => {
+		const calendar = new ICAL.Component(ICAL.parse(ics));
+		const shapes = new Map(timeline.map((e) => [`${e.key}@news.example`, e.shape]));
+		let spanning = 0;
+		for (const vevent of calendar.getAllSubcomponents('vevent')) {
+			const event = new ICAL.Event(vevent);
+			const days = event.endDate.subtractDate(event.startDate).toSeconds() / 86_400;
+			const shape = shapes.get(String(vevent.getFirstPropertyValue('uid')));
+			expect(shape).toBeDefined();
+			if (shape === 'moment') expect(days, event.summary).toBe(1);
+			else if (days > 1) spanning++;
+		}
+		// The Belavia interval keeps its week.
+		expect(spanning).toBe(1);
 	});
 
 	it('is reproducible', () => {

@@ -82,15 +82,32 @@ describe('groupByYear, filterTimeline, monthHistogram', () => {
 		expect(filterTimeline(timeline, {})).toHaveLength(timeline.length);
 	});
 
-	it('counts each entry once at its first month, over every month of the span', () => {
+	// Replaces "counts each entry once at its first month": a year-only or range-known event used to pile up in
+	// January of its first year (issue 10). Bars now count only what is known to the month.
+	it('counts in a month only events known to lie in it; vaguer ones cover every month they may fall in, intervals every month they lasted', () => {
 		const months = monthHistogram(timeline);
-		expect(months[0]).toEqual({ month: '2021-01', count: 2 });
-		expect(months.at(-1)).toEqual({ month: '2025-09', count: 1 });
+		expect(months[0]).toEqual({ month: '2021-01', count: 0, maybe: 1, lasting: 1 });
+		expect(months.at(-1)).toEqual({ month: '2025-09', count: 1, lasting: 1 });
 		expect(months).toHaveLength(4 * 12 + 9);
-		expect(months.find((m) => m.month === '2023-03')).toEqual({ month: '2023-03', count: 1 });
-		expect(months.find((m) => m.month === '2025-07')).toEqual({ month: '2025-07', count: 1 });
-		expect(months.reduce((n, m) => n + m.count, 0)).toBe(timeline.length);
+		// ../2023-03 lasted until March 2023 from an unknown start: drawn only where it is known, its end month.
+		expect(months.find((m) => m.month === '2023-03')).toEqual({ month: '2023-03', count: 0, lasting: 2 });
+		// 2021 is one moment in 2021: it may be in any month of 2021 and in none after.
+		expect(months.find((m) => m.month === '2021-12')).toMatchObject({ maybe: 1 });
+		expect(months.find((m) => m.month === '2022-01')!.maybe).toBeUndefined();
+		// 2025-07/2025-09 lasted three months; 2021/2025-01 lasted through January 2025.
+		expect(months.find((m) => m.month === '2025-07')).toEqual({ month: '2025-07', count: 0, lasting: 1 });
+		expect(months.find((m) => m.month === '2025-01')).toEqual({ month: '2025-01', count: 0, lasting: 1 });
+		expect(months.find((m) => m.month === '2025-02')).toEqual({ month: '2025-02', count: 0 });
+		expect(months.reduce((n, m) => n + m.count, 0)).toBe(1);
 		expect(monthHistogram([])).toEqual([]);
+	});
+
+	it('draws a moment known only as "between 2021 and Sep 2025" with no spike in January 2021', () => {
+		const [vague] = buildTimeline([article('v', '2025-09-15', [{ date: '[2021..2025-09]', actors: ['us'] }])], actorMap());
+		const months = monthHistogram([vague]);
+		expect(months.every((m) => m.count === 0)).toBe(true);
+		expect(months.every((m) => m.maybe === 1)).toBe(true);
+		expect(months.map((m) => m.month)).toEqual(Array.from({ length: 57 }, (_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`));
 	});
 });
 
@@ -102,9 +119,17 @@ describe('the real content', () => {
 		const timeline = buildTimeline(content.articles, content.actors);
 		expect(timeline.length).toBeGreaterThanOrEqual(10);
 		expect(timeline[0].id).toBe('2021-mali-coup');
-		expect(timeline.at(-1)!.id).toBe('us-lifts-belavia-sanctions');
-		expect(timeline.at(-1)!.edtf).toBe('2025-09-08/2025-09-14');
-		expect(timeline.at(-1)!.display).toBe('8–14 Sep 2025');
+		// "Last week" is one announcement on a day of 8–14 Sep, not something that lasted the week (issue 10).
+		const belavia = timeline.find((e) => e.id === 'us-lifts-belavia-sanctions')!;
+		expect(belavia).toMatchObject({ edtf: '[2025-09-08..2025-09-14]', display: 'between 8 and 14 Sep 2025', shape: 'moment' });
+		// Nothing the article leaves vague is shown as a span it lasted, and the inferred dates say so.
+		expect(timeline.filter((e) => e.shape === 'interval')).toEqual([]);
+		expect(timeline.find((e) => e.id === 'africa-corps-replaces-wagner')).toMatchObject({ display: 'between 2021 and 15 Sep 2025', spansYears: true, inferred: false });
+		expect(timeline.find((e) => e.id === 'biden-sanctions-malian-officers')).toMatchObject({ display: 'between 2021 and Jan 2025', inferred: true });
+		expect(timeline.find((e) => e.id === 'cia-expanded-authority-mali')).toMatchObject({ display: 'on or before 15 Sep 2025', year: 2025 });
+		const months = monthHistogram(timeline);
+		expect(months.find((m) => m.month === '2021-01')!.count).toBe(0);
+		expect(months.reduce((n, m) => n + m.count, 0)).toBe(timeline.filter((e) => e.strip.kind === 'month').length);
 		for (let i = 1; i < timeline.length; i++) expect(compareBounds(timeline[i - 1].bounds, timeline[i].bounds)).toBeLessThanOrEqual(0);
 		expect(new Set(timeline.map((e) => e.key)).size).toBe(timeline.length);
 		for (const entry of timeline) expect(entry.blocs.length).toBeGreaterThan(0);
