@@ -11,8 +11,10 @@ export interface Excerpt {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Ends a sentence: `.`, `!`, `?` or `…`, maybe followed by closing quotes or brackets. */
+/** Ends a sentence: `.`, `!`, `?` or `…`, maybe followed by closing quotes or brackets; not an initial or
+ * abbreviation of one letter (`В. Путин`, `c. 2021`). */
 const SENTENCE_END = /[.!?…]["»”’)\]]*$/;
+const INITIAL = /^\p{L}\.$/u;
 /** Starts one: a capital letter or digit, maybe after opening quotes or a dash. */
 const SENTENCE_START = /^["«“‘(\[–—-]*[\p{Lu}\p{N}]/u;
 
@@ -22,7 +24,7 @@ export function sentences(words: readonly string[]): Array<[number, number]> {
 	let start = 0;
 	for (let i = 0; i < words.length; i++) {
 		const last = i === words.length - 1;
-		if (last || (SENTENCE_END.test(words[i]) && SENTENCE_START.test(words[i + 1]))) {
+		if (last || (SENTENCE_END.test(words[i]) && !INITIAL.test(words[i]) && SENTENCE_START.test(words[i + 1]))) {
 			out.push([start, i + 1]);
 			start = i + 1;
 		}
@@ -50,8 +52,14 @@ function render(words: readonly string[], from: number, to: number, hits: Readon
 		start = Math.max(from, Math.min(first - Math.floor(maxWords / 3), to - maxWords));
 		end = start + maxWords;
 	}
-	const parts = words.slice(start, end).map((word, k) => (hits.has(start + k) ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word)));
-	return `${start > from ? '… ' : ''}${parts.join(' ')}${end < to ? ' …' : ''}`;
+	// Consecutive matched words share one <mark> («ЧВК «Вагнер»»).
+	let html = '';
+	for (let i = start; i < end; i++) {
+		const open = hits.has(i) && !(i > start && hits.has(i - 1));
+		const close = hits.has(i) && !(i + 1 < end && hits.has(i + 1));
+		html += `${i > start ? ' ' : ''}${open ? '<mark>' : ''}${escapeHtml(words[i])}${close ? '</mark>' : ''}`;
+	}
+	return `${start > from ? '… ' : ''}${html}${end < to ? ' …' : ''}`;
 }
 
 /**
@@ -89,4 +97,11 @@ export function withoutTitle(text: string, title: string | undefined): string {
 	const t = title.trim();
 	if (!text.startsWith(t)) return text;
 	return text.slice(t.length).replace(/^[.\s]+/, '');
+}
+
+/** All of a short `text` (a timeline entry's place and note), matches marked, cut to `maxWords`. */
+export function wholeText(text: string, phrases: readonly Phrase[], maxWords = 40): Excerpt {
+	const words = text.split(/\s+/).filter(Boolean);
+	const hits = matches(words.map(matchKey), phrases);
+	return { html: render(words, 0, words.length, hits, maxWords), matched: hits.size > 0 };
 }

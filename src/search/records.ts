@@ -151,7 +151,8 @@ export function timelineDayRecord(day: TimelineDay, actors: ReadonlyMap<string, 
 	const sections = entries.map((entry) =>
 		[
 			`<h2 id="${escape(entryAnchor(entry))}" data-pagefind-weight="${DAY_HEADING_WEIGHT}">${escape(entry.title)}</h2>`,
-			`<p>${escape([entry.display, entry.place].filter(Boolean).join(', '))}</p>`,
+			// The date is the result's `date` metadata, shown above its title; the text says where, and the note why.
+			entry.place ? `<p>${escape(entry.place)}.</p>` : '',
 			entry.note ? `<p>${escape(entry.note)}</p>` : '',
 		].join(''),
 	);

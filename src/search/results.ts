@@ -2,7 +2,7 @@
 // options, init, search, result.data()): the query is stemmed here (query.ts), expanded through the actors'
 // names (expand.ts), ranked with the weights below, and each result shows a sentence of its own text
 // (excerpt.ts). A newer query supersedes an older one; nothing waits for typing to pause. Browser-only.
-import { matchingSentence, openingSentence, withoutTitle, type Excerpt } from './excerpt.ts';
+import { matchingSentence, openingSentence, wholeText, withoutTitle, type Excerpt } from './excerpt.ts';
 import { expandQuery, type ActorNames, type Expansion } from './expand.ts';
 import { pagefindTerm, phraseOf, queryStems, type Phrase } from './query.ts';
 import { isSearchable, pagefindFilters, pagefindSort, RESULT_TYPES, type SearchState } from './state.ts';
@@ -174,9 +174,9 @@ function dayEntries(data: PagefindData, query: Query): DayEntry[] {
 		.filter((e) => (!actor || e.actors.includes(actor)) && (!bloc || e.blocs.includes(bloc)));
 }
 
-/** An excerpt: the matching sentence of `text`, else its opening. */
-function excerptOf(text: string, query: Query): Excerpt {
-	return matchingSentence(text, query.phrases, { primary: query.primary }) ?? openingSentence(text);
+/** A timeline entry's line (place, note), matches marked. */
+function entryLine(entry: DayEntry, query: Query): Excerpt {
+	return wholeText(entry.text, query.phrases);
 }
 
 function excerptElement(excerpt: Excerpt, lang?: string): HTMLElement {
@@ -214,7 +214,7 @@ export function resultItem(data: PagefindData, query: Query): HTMLElement {
 		if (shown.length === 1) {
 			link.textContent = shown[0].title;
 			link.href = shown[0].url;
-			item.append(excerptElement(excerptOf(shown[0].text, query)));
+			if (shown[0].text) item.append(excerptElement(entryLine(shown[0], query)));
 		} else {
 			link.textContent = meta.heading ?? shown[0]?.title ?? url;
 			link.href = url;
@@ -223,7 +223,8 @@ export function resultItem(data: PagefindData, query: Query): HTMLElement {
 				const li = el('li', 'search-subresult');
 				const a = el('a', undefined, entry.title);
 				a.href = entry.url;
-				li.append(a, excerptElement(excerptOf(entry.text, query)));
+				li.append(a);
+				if (entry.text) li.append(excerptElement(entryLine(entry, query)));
 				list.append(li);
 			}
 			if (shown.length > ENTRIES_PER_DAY) {
