@@ -3,18 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { matchingSentence, openingSentence, sentences, wholeText, withoutTitle } from '../../src/search/excerpt.ts';
 import { actorsNamed, expandQuery, type ActorNames } from '../../src/search/expand.ts';
 import { fold, pagefindTerm, phraseOf, queryStems, stemWord } from '../../src/search/query.ts';
-
-/** The case forms (six cases, singular and plural where they exist) the search must treat as one word. */
-export const WORD_FORMS: Record<string, string[]> = {
-	хунта: ['хунта', 'хунты', 'хунте', 'хунту', 'хунтой', 'хунтою', 'хунт', 'хунтам', 'хунтами', 'хунтах'],
-	Гоита: ['Гоита', 'Гоиты', 'Гоите', 'Гоиту', 'Гоитой', 'Гоитою'],
-	Беларусь: ['Беларусь', 'Беларуси', 'Беларусью'],
-	Россия: ['Россия', 'России', 'Россию', 'Россией'],
-	Москва: ['Москва', 'Москвы', 'Москве', 'Москву', 'Москвой', 'Москвою'],
-	санкции: ['санкция', 'санкции', 'санкцию', 'санкцией', 'санкций', 'санкциям', 'санкциями', 'санкциях'],
-	Вагнер: ['Вагнер', 'Вагнера', 'Вагнеру', 'Вагнером', 'Вагнере', 'Вагнеры', 'Вагнеров', 'Вагнерам', 'Вагнерами', 'Вагнерах', '«Вагнер»'],
-	разведданные: ['разведданные', 'разведданных', 'разведданным', 'разведданными'],
-};
+import { WORD_FORMS } from '../fixtures/word-forms.ts';
 
 const actors: ActorNames[] = JSON.parse(
 	JSON.stringify([
