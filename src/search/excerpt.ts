@@ -52,12 +52,13 @@ function render(words: readonly string[], from: number, to: number, hits: Readon
 		start = Math.max(from, Math.min(first - Math.floor(maxWords / 3), to - maxWords));
 		end = start + maxWords;
 	}
-	// Consecutive matched words share one <mark> («ЧВК «Вагнер»»).
+	// Consecutive matched words share one <mark> («ЧВК «Вагнер»»); punctuation after the last stays outside.
 	let html = '';
 	for (let i = start; i < end; i++) {
 		const open = hits.has(i) && !(i > start && hits.has(i - 1));
 		const close = hits.has(i) && !(i + 1 < end && hits.has(i + 1));
-		html += `${i > start ? ' ' : ''}${open ? '<mark>' : ''}${escapeHtml(words[i])}${close ? '</mark>' : ''}`;
+		const [, word, after] = close ? /^(.*?)([,.;:!?…]*)$/su.exec(words[i])! : [, words[i], ''];
+		html += `${i > start ? ' ' : ''}${open ? '<mark>' : ''}${escapeHtml(word)}${close ? '</mark>' : ''}${escapeHtml(after)}`;
 	}
 	return `${start > from ? '… ' : ''}${html}${end < to ? ' …' : ''}`;
 }

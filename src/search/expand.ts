@@ -14,7 +14,8 @@ export interface Expansion {
 	actorIds: string[];
 	/** Every name of those actors as stems, for marking in a result's text. */
 	phrases: Phrase[];
-	/** Pagefind terms for the actors' names other than the query itself; none repeats another's matches. */
+	/** Pagefind terms for the actors' names in the other script than the query's (`Wagner` → `вагнер`); names in
+	 * the query's own script mostly share its words; none repeats another's matches. */
 	terms: string[];
 }
 
@@ -55,10 +56,11 @@ export function expandQuery(query: string, actors: readonly ActorNames[]): Expan
 	const wide = [own, ...phrases.sort((a, b) => a.length - b.length || a.join(' ').length - b.join(' ').length)];
 	const kept: Phrase[] = [];
 	for (const p of wide) if (![...kept].some((k) => subsumes(k, p))) kept.push(p);
+	const cyrillic = (p: Phrase) => /\p{Script=Cyrillic}/u.test(p.join(''));
 	return {
 		actorIds: named.map((a) => a.id),
 		phrases,
 		// Stems already: Pagefind (no stemmer) matches each as a prefix, as it does the query's own.
-		terms: kept.slice(1).map((p) => p.join(' ')),
+		terms: kept.slice(1).filter((p) => cyrillic(p) !== cyrillic(own)).map((p) => p.join(' ')),
 	};
 }

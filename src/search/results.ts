@@ -104,7 +104,11 @@ export interface Query {
  * says «Вагнер» ranks for `Wagner` by its own text. An explicit sort keeps Pagefind's order.
  */
 export async function runSearch(state: SearchState): Promise<Ranked> {
+	const started = performance.now();
 	const { api, actors } = await warmUp();
+	// Where the time goes, for `npm run bench:search` (performance.measure entries).
+	performance.measure('waiting for warm-up', { start: started });
+	const searching = performance.now();
 	const own = queryStems(state.q).map((s) => phraseOf(s));
 	const expansion = state.q ? expandQuery(state.q, actors) : { actorIds: [], phrases: [], terms: [] };
 	const query: Query = { state, phrases: [...own, ...expansion.phrases], primary: own.length, expansion };
@@ -116,6 +120,7 @@ export async function runSearch(state: SearchState): Promise<Ranked> {
 		api.search(term, { filters, ...(sort ? { sort } : {}) }),
 		...(sort ? [] : expansion.terms.map((t) => api.search(t, { filters }))),
 	]);
+	performance.measure('pagefind.search (query and actor names, in parallel)', { start: searching });
 	const results = main?.results ?? [];
 	if (!others.length) return { results, query };
 	const best = new Map<string, number>();
@@ -294,22 +299,29 @@ export function createSiteSearch(options: {
 		if (!job) return;
 		pending.delete(slot);
 		observer?.unobserve(slot);
+		const started = performance.now();
 		job.result.data().then((data) => {
 			if (job.search !== latest || !slot.isConnected) return;
+			const first = !slot.previousElementSibling;
 			slot.replaceWith(resultItem(data, job.query));
+			if (first) performance.measure('first result: data() and render', { start: started });
 		});
 	}
 
 	function render(from: number) {
 		if (!current) return;
 		const search = latest;
-		for (const result of current.results.slice(from, shown)) {
+		const slots = current.results.slice(from, shown).map((result) => {
 			const slot = placeholder();
-			pending.set(slot, { result, query: current.query, search });
+			pending.set(slot, { result, query: current!.query, search });
 			options.list.append(slot);
-			if (observer) observer.observe(slot);
-			else fill(slot);
-		}
+			return slot;
+		});
+		// The first result's fragment is fetched at once, alone; the others once they near the screen.
+		const [first, ...rest] = slots;
+		if (first) fill(first);
+		for (const slot of rest) if (observer) observer.observe(slot);
+		else fill(slot);
 	}
 
 	return {

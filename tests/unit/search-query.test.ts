@@ -89,7 +89,7 @@ describe('excerpts from the text', () => {
 		expect(sentences('c. 2021, Mali. Next one.'.split(' '))).toEqual([[0, 3], [3, 5]]);
 		expect(matchingSentence('Nothing here.', [phraseOf('хунта')])).toBeNull();
 		expect(openingSentence('First one. Second.')).toEqual({ html: 'First one.', matched: false });
-		expect(wholeText('Mali. After the 2021 coup.', [phraseOf('coup')]).html).toBe('Mali. After the 2021 <mark>coup.</mark>');
+		expect(wholeText('Mali. After the 2021 coup.', [phraseOf('coup')]).html).toBe('Mali. After the 2021 <mark>coup</mark>.');
 		expect(withoutTitle('Title here. Body text.', 'Title here')).toBe('Body text.');
 	});
 });
