@@ -1,8 +1,11 @@
-// Indexes a built folder with Pagefind's Node API, as the full site's integration does: node bench/pagefind-index.ts <dir>
+// Indexes a built folder with Pagefind's Node API, as the full site's integration does:
+//   node bench/pagefind-index.ts <dir> [forceLanguage]
+// (bench:search passes `und`, the site's own setting, so bare Pagefind searches the same kind of index.)
 import * as pagefind from 'pagefind';
 
 const dir = process.argv[2];
-const { index, errors } = await pagefind.createIndex({});
+const forceLanguage = process.argv[3];
+const { index, errors } = await pagefind.createIndex(forceLanguage ? { forceLanguage } : {});
 if (!index) throw new Error(errors.join('\n'));
 try {
 	const added = await index.addDirectory({ path: dir });

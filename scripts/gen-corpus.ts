@@ -1,6 +1,9 @@
 // Writes N synthetic, deterministic articles (Russian-like text, real actors) for scale work:
-//   npm run gen-corpus -- --count 10000 [--out corpus/10000] [--seed 1]
+//   npm run gen-corpus -- --count 10000 [--out corpus/10000] [--seed 1] [--vocab small|realistic]
 // then point the build or the check at it: CONTENT_DIR=corpus/10000 npm run check
+// --vocab small (the default) writes sentences from ~80 news words, so every word is on most pages;
+// --vocab realistic draws words with a Zipf law (rank r has weight 1/r) from the ~143,000 Russian words of
+// the Hunspell dictionary in `dictionary-ru`, as text does: a few words everywhere, most words rare.
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,8 +17,10 @@ const { values } = parseArgs({
 		out: { type: 'string' },
 		seed: { type: 'string', default: '1' },
 		actors: { type: 'string', default: 'content/actors' },
+		vocab: { type: 'string', default: 'small' },
 	},
 });
+if (values.vocab !== 'small' && values.vocab !== 'realistic') throw new Error(`--vocab: found "${values.vocab}", expected "small" or "realistic"`);
 const count = Number(values.count);
 const out = resolve(values.out ?? `corpus/${count}`);
 if (!out.includes('corpus') && !out.startsWith('/tmp')) throw new Error(`Refusing to write a corpus outside a corpus/ or /tmp folder: ${out}`);
@@ -58,8 +63,38 @@ const WORDS = `сообщает издание по данным источни�
 const OUTLETS = ['The Washington Post', 'Reuters', 'Le Monde', 'RFI', 'Коммерсантъ', 'Медуза', 'Jeune Afrique', 'The New York Times'];
 const PLACES = ['Bamako', 'Moscow', 'Minsk', 'Washington', 'Niamey', 'Ouagadougou', 'Kidal', 'Gao', 'Timbuktu'];
 
+/**
+ * The realistic vocabulary: the news words above first, then the dictionary's lowercase words in a seeded
+ * random order, drawn by rank with weight 1/rank (Zipf's law, exponent 1).
+ */
+async function zipfVocabulary(): Promise<() => string> {
+	const { default: dictionary } = await import('dictionary-ru');
+	const dic = new TextDecoder().decode(dictionary.dic).split('\n').slice(1);
+	const words = dic.map((line) => line.split('/')[0].trim()).filter((w) => /^[а-яё][а-яё-]*[а-яё]$/.test(w));
+	for (let i = words.length - 1; i > 0; i--) {
+		const j = int(i + 1);
+		[words[i], words[j]] = [words[j], words[i]];
+	}
+	const ranked = [...new Set([...WORDS, ...words])];
+	const cumulative = new Float64Array(ranked.length);
+	let sum = 0;
+	ranked.forEach((_, r) => (cumulative[r] = sum += 1 / (r + 1)));
+	return () => {
+		const x = random() * sum;
+		let lo = 0;
+		let hi = ranked.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (cumulative[mid] < x) lo = mid + 1;
+			else hi = mid;
+		}
+		return ranked[lo];
+	};
+}
+const word = values.vocab === 'realistic' ? await zipfVocabulary() : () => pick(WORDS);
+
 function sentence(mentions: string[]): string {
-	const words = Array.from({ length: 8 + int(12) }, () => pick(WORDS));
+	const words = Array.from({ length: 8 + int(12) }, () => word());
 	for (const m of mentions) words.splice(int(words.length), 0, m);
 	const text = words.join(' ');
 	return `${text[0].toUpperCase()}${text.slice(1)}.`;
@@ -130,4 +165,4 @@ for (let n = 1; n <= count; n++) {
 	].join('\n');
 	writeFileSync(join(out, 'articles', `${date}-synthetic-${String(n).padStart(5, '0')}.md`), file);
 }
-console.log(`Wrote ${count} articles and ${readdirSync(join(out, 'actors')).length} actors to ${out}`);
+console.log(`Wrote ${count} articles (${values.vocab} vocabulary) and ${readdirSync(join(out, 'actors')).length} actors to ${out}`);

@@ -14,6 +14,9 @@ import { actorRecord, timelineDayRecord, timelineDays } from '../search/records.
 /** Where the bundle goes inside the built site; the search scripts and the service worker expect it there. */
 export const PAGEFIND_DIR = 'pagefind';
 
+/** The language the whole index is built as: one Pagefind has no stemmer for (see buildIndex). */
+export const SEARCH_LANGUAGE = 'und';
+
 function check<T extends { errors: string[] }>(step: string, response: T): T {
 	if (response.errors.length) throw new Error(`Pagefind ${step} failed:\n  ${response.errors.join('\n  ')}`);
 	return response;
@@ -23,9 +26,11 @@ async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Prom
 	const started = performance.now();
 	let scratch: string | undefined;
 	try {
-		// One index for every page: Russian stemming (Snowball) for the Russian articles, and English words
-		// are left unstemmed but still prefix-matched, so any page searches both languages with one bundle.
-		const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: 'ru' }));
+		// One index for every page, both languages, with every word kept as written: `und` (undetermined) is a
+		// language Pagefind has no stemmer for. Its Russian stemmer would see `хунтой` as `хунтои` (Pagefind folds
+		// diacritics before stemming, so `й` loses its breve) and index it apart from `хунта`; the search scripts
+		// stem the query instead (src/search/query.ts) and Pagefind matches that stem as a prefix of the words.
+		const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }));
 		if (!index) throw new Error('Pagefind createIndex returned no index');
 		// Article pages are indexed from their HTML; actors (one record each: names, aliases, description) and
 		// timeline days (one small document each, an entry per heading) come from the content model, so the

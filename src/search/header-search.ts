@@ -1,6 +1,6 @@
 // Results as you type under the header search box; loaded only once the reader focuses or types in it.
 // Enter still submits the form to /search/, which shows every result with filters.
-import { createSiteSearch } from './modular-ui.ts';
+import { createSiteSearch } from './results.ts';
 import { parseSearchState, searchStateToQuery } from './state.ts';
 
 const LIMIT = 6;
@@ -21,27 +21,24 @@ export async function enhanceHeaderSearch(form: HTMLFormElement, input: HTMLInpu
 		panel.hidden = !open;
 		input.setAttribute('aria-expanded', String(open));
 	};
-	const search = await createSiteSearch({
-		resultsSelector: '#site-search-results',
+	const search = createSiteSearch({
+		list: panel.querySelector<HTMLElement>('#site-search-results')!,
 		limit: LIMIT,
 		onResults: (count, searched) => {
 			status.textContent = !searched ? '' : count === 0 ? `No results for “${input.value.trim()}”.` : `${count} result${count === 1 ? '' : 's'}${count > LIMIT ? `, the first ${LIMIT} shown` : ''}.`;
 			show(searched && document.activeElement !== null && form.contains(document.activeElement));
 		},
 	});
-	search.preload();
+	search.warmUp();
 
-	let typing: ReturnType<typeof setTimeout> | undefined;
 	const run = () => {
 		const state = parseSearchState(new URLSearchParams({ q: input.value }));
 		more.href = `/search/${searchStateToQuery(state)}`;
 		if (!state.q) show(false);
 		search.run(state);
 	};
-	input.addEventListener('input', () => {
-		clearTimeout(typing);
-		typing = setTimeout(run, 40);
-	});
+	// No typing delay: a newer query supersedes the one still running.
+	input.addEventListener('input', run);
 	input.addEventListener('focus', () => input.value.trim() && status.textContent && show(true));
 	form.addEventListener('keydown', (event) => {
 		const links = [...panel.querySelectorAll<HTMLAnchorElement>('a')];

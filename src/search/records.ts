@@ -7,12 +7,9 @@ import { entryAnchor } from '../model/timeline-pages.ts';
 import type { TimelineEntry } from '../model/timeline.ts';
 import { BLOC_LABELS, type Bloc } from '../schema/ids.ts';
 import { isoDay } from '../site/config.ts';
+import { RESULT_TYPES } from './state.ts';
 
-/** Result types, as the `type` filter stores them; labels for people. */
-export const RESULT_TYPES = { article: 'Article', actor: 'Actor', event: 'Event' } as const;
-export type ResultType = keyof typeof RESULT_TYPES;
-
-export const LANGUAGE_LABELS: Record<string, string> = { ru: 'Russian', en: 'English' };
+export { LANGUAGE_LABELS, RESULT_TYPES, type ResultType } from './state.ts';
 
 /** Every name an actor goes by, in both languages, without repeats: what a reader may type. */
 export function actorNames(actor: ActorEntry): string[] {
@@ -27,26 +24,29 @@ export function blocsOf(ids: readonly string[], actors: ReadonlyMap<string, Acto
 	return [...new Set(blocs)];
 }
 
-/** Custom record for an actor's page: all names and aliases first, then kind, bloc and description. */
+/** Kind and bloc of an actor as a reader says it: "armed group, Russia". */
+export function actorAbout(actor: ActorEntry): string {
+	const bloc = actor.data.bloc ? BLOC_LABELS[actor.data.bloc].en : undefined;
+	return `${actor.data.kind.replace('-', ' ')}${bloc ? `, ${bloc}` : ''}`;
+}
+
+/**
+ * Custom record for an actor's page. Its text is the description (what a result shows); every name and alias
+ * is the `names` metadata, which Pagefind searches but never shows as an excerpt.
+ */
 export function actorRecord(actor: ActorEntry, articles: readonly ArticleEntry[] = []): CustomRecord {
 	const { data } = actor;
-	const bloc = data.bloc ? BLOC_LABELS[data.bloc] : undefined;
 	const named = articles.filter((a) => a.data.actors.includes(actor.id)).length;
 	const newest = articles.find((a) => a.data.actors.includes(actor.id));
 	return {
 		url: `/actors/${actor.id}/`,
 		language: 'en',
-		content: [
-			actorNames(actor).join(' · '),
-			`${data.kind.replace('-', ' ')}${bloc ? `, ${bloc.en} (${bloc.ru})` : ''}.`,
-			actor.body.trim(),
-			named ? `Named in ${named} article${named === 1 ? '' : 's'}.` : '',
-		]
-			.filter(Boolean)
-			.join('\n'),
-		meta: { title: `${data.name.en} · ${data.name.ru}`, type: RESULT_TYPES.actor },
+		content: [actor.body.trim(), named ? `Named in ${named} article${named === 1 ? '' : 's'}.` : ''].filter(Boolean).join('\n'),
+		meta: { title: `${data.name.en} · ${data.name.ru}`, names: actorNames(actor).join(' · ') },
+		// Filters, not metadata, for what is data rather than text: Pagefind searches every metadata field.
 		filters: {
 			type: ['actor'],
+			about: [actorAbout(actor)],
 			actor: [actor.id],
 			...(data.bloc ? { bloc: [data.bloc] } : {}),
 			language: ['en'],
@@ -54,6 +54,12 @@ export function actorRecord(actor: ActorEntry, articles: readonly ArticleEntry[]
 		// Actors sort by the date of the newest article naming them; unnamed actors sort first.
 		sort: { date: newest ? isoDay(newest.data.date) : '0000' },
 	};
+}
+
+/** The names file the search scripts read (/search/actor-names.json): each actor's id and every name, so a
+ * query naming an actor in one language marks the sentence that names it in the other. */
+export function actorNamesJson(actors: Iterable<ActorEntry>): string {
+	return JSON.stringify({ actors: [...actors].map((a) => ({ id: a.id, names: actorNames(a) })) });
 }
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -91,10 +97,23 @@ export function timelineDays(
 	return [...days.values()];
 }
 
-/** Pagefind meta `events`: `anchor actor,actor bloc,bloc` per entry, `;`-separated, so results can
- * leave out entries of the day that a filter on actor or bloc does not select. */
-export function encodeDayEntries(entries: readonly TimelineEntry[]): string {
-	return entries.map((e) => `${entryAnchor(e)} ${e.actors.join(',')} ${e.blocs.join(',')}`).join(';');
+/** Pagefind filter `entry` of a day: `anchor actor,actor bloc,bloc` per entry, so results can leave out
+ * entries of the day that a filter on actor or bloc does not select (see src/search/results.ts). */
+export function encodeDayEntries(entries: readonly TimelineEntry[]): string[] {
+	return entries.map((e) => `${entryAnchor(e)} ${e.actors.join(',')} ${e.blocs.join(',')}`);
+}
+
+/**
+ * Weight of an entry's title in a day record (Pagefind gives an <h2> 6 by default). Timeline entries restate
+ * what the articles report: at 6, a two-line record outranked the article it came from for the article's own
+ * words (the relevance set in tests/e2e/search-relevance.test.ts decided this value).
+ */
+export const DAY_HEADING_WEIGHT = 1;
+
+/** A day's result title in a reader's words: its one entry's title, or the first and how many more. */
+export function dayTitle(day: TimelineDay): string {
+	const [first, ...rest] = day.entries;
+	return rest.length ? `${first.title}, and ${rest.length} more event${rest.length === 1 ? '' : 's'}` : first.title;
 }
 
 /**
@@ -105,18 +124,24 @@ export function encodeDayEntries(entries: readonly TimelineEntry[]): string {
 export function timelineDayRecord(day: TimelineDay, actors: ReadonlyMap<string, ActorEntry>): { url: string; content: string } {
 	const { entries } = day;
 	const first = entries[0];
-	const title = entries.length === 1 ? first.title : `${entries.length} timeline entries, ${day.display}`;
+	const title = dayTitle(day);
 	// The link to the day's first entry; sub-results replace the hash with their own entry's anchor. Pagefind
-	// reads these documents from files, so the link is also the `url` meta, which results use.
+	// reads these documents from files, so the link is also the `url` filter, which results use.
 	const url = `${day.page}#${entryAnchor(first)}`;
 	const unique = (xs: string[]) => [...new Set(xs)];
+	// Each actor's English and Russian name as metadata, so "Wagner" and "Вагнер" both find the day without the
+	// list becoming its excerpt; aliases stay on the actor records, which match them.
+	const names = unique(entries.flatMap((e) => e.actors.flatMap((id) => { const a = actors.get(id); return a ? [a.data.name.en, a.data.name.ru] : []; })));
+	// Metadata is text Pagefind searches: the heading (not `title`, whose 5x boost would count the first
+	// entry's title twice beside its <h2>; no <title> either, which Pagefind would take), the date and the
+	// actors' names. What is data rather than text goes in
+	// filters, which Pagefind returns with each result but does not search: the link and the entries' actors.
 	const hidden = [
-		`<span data-pagefind-meta="url">${escape(url)}</span>`,
-		`<span data-pagefind-meta="title">${escape(title)}</span>`,
-		`<span data-pagefind-meta="type">${RESULT_TYPES.event}</span>`,
-		// A day only when every entry is a moment known to that day; otherwise the date as known ("between 8 and 14 Sep 2025").
+		`<span data-pagefind-meta="heading">${escape(title)}</span>`,
 		`<span data-pagefind-meta="date">${escape(entries.every((e) => e.shape === 'moment' && e.datetime?.length === 10) ? first.datetime! : day.display)}</span>`,
-		`<span data-pagefind-meta="events">${escape(encodeDayEntries(entries))}</span>`,
+		...(names.length ? [`<span data-pagefind-meta="actors">${escape(names.join(' · '))}</span>`] : []),
+		`<span data-pagefind-filter="url">${escape(url)}</span>`,
+		...encodeDayEntries(entries).map((entry) => `<span data-pagefind-filter="entry">${escape(entry)}</span>`),
 		'<span data-pagefind-filter="type">event</span>',
 		'<span data-pagefind-filter="language">en</span>',
 		...(first.year ? [`<span data-pagefind-filter="year">${first.year}</span>`] : []),
@@ -125,16 +150,14 @@ export function timelineDayRecord(day: TimelineDay, actors: ReadonlyMap<string, 
 	];
 	const sections = entries.map((entry) =>
 		[
-			`<h2 id="${escape(entryAnchor(entry))}">${escape(entry.title)}</h2>`,
-			`<p>${escape([entry.display, entry.place].filter(Boolean).join(', '))}</p>`,
+			`<h2 id="${escape(entryAnchor(entry))}" data-pagefind-weight="${DAY_HEADING_WEIGHT}">${escape(entry.title)}</h2>`,
+			// The date is the result's `date` metadata, shown above its title; the text says where, and the note why.
+			entry.place ? `<p>${escape(entry.place)}.</p>` : '',
 			entry.note ? `<p>${escape(entry.note)}</p>` : '',
-			// Each actor's English and Russian name, so "Wagner" and "Вагнер" both find the entry; aliases stay
-			// on the actor records and the reporting articles' titles on the article records, which match them.
-			`<p>${escape(entry.actors.flatMap((id) => { const a = actors.get(id); return a ? [a.data.name.en, a.data.name.ru] : []; }).join(' · '))}</p>`,
 		].join(''),
 	);
 	return {
 		url,
-		content: `<!doctype html><html lang="en"><head><title>${escape(title)}</title></head><body><main data-pagefind-body><div hidden data-pagefind-ignore data-pagefind-sort="date:${escape(sortDate(first))}">${hidden.join('')}</div>${sections.join('')}</main></body></html>`,
+		content: `<!doctype html><html lang="en"><head></head><body><main data-pagefind-body><div hidden data-pagefind-ignore data-pagefind-sort="date:${escape(sortDate(first))}">${hidden.join('')}</div>${sections.join('')}</main></body></html>`,
 	};
 }

@@ -1,7 +1,7 @@
 // The /search/ page: the form's state lives in the URL (shareable, restored on load and on Back),
 // and results render as you type. Without JavaScript the form still submits and keeps its values.
-import { createSiteSearch } from './modular-ui.ts';
-import { FILTER_KEYS, parseSearchState, searchStateToQuery, type SearchState } from './state.ts';
+import { createSiteSearch } from './results.ts';
+import { FILTER_KEYS, parseSearchState, searchStateToQuery, URL_PARAMS, type SearchState } from './state.ts';
 
 const form = document.querySelector<HTMLFormElement>('#search-page-form')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
@@ -16,7 +16,8 @@ function readForm(): SearchState {
 function writeForm(state: SearchState) {
 	input.value = state.q;
 	for (const select of controls) {
-		const value = select.name === 'sort' ? state.sort : (state.filters[select.name as (typeof FILTER_KEYS)[number]] ?? '');
+		const key = FILTER_KEYS.find((k) => URL_PARAMS[k] === select.name);
+		const value = select.name === 'sort' ? state.sort : key ? (state.filters[key] ?? '') : '';
 		select.value = [...select.options].some((o) => o.value === value) ? value : '';
 	}
 }
@@ -31,8 +32,8 @@ const initial = parseSearchState(location.search);
 writeForm(initial);
 let state = initial;
 
-const search = await createSiteSearch({
-	resultsSelector: '#search-page-results',
+const search = createSiteSearch({
+	list: document.querySelector<HTMLElement>('#search-page-results')!,
 	onLoading: () => (status.textContent = 'Searching…'),
 	limit: 30,
 	onResults: (count, searched, shown) => {
@@ -50,15 +51,11 @@ function update(push: boolean) {
 	search.run(state);
 }
 
-let typing: ReturnType<typeof setTimeout> | undefined;
-input.addEventListener('input', () => {
-	clearTimeout(typing);
-	typing = setTimeout(() => update(false), 40);
-});
+// No typing delay: every keystroke searches at once, and a newer query supersedes the one still running.
+input.addEventListener('input', () => update(false));
 for (const select of controls) select.addEventListener('change', () => update(true));
 form.addEventListener('submit', (event) => {
 	event.preventDefault();
-	clearTimeout(typing);
 	update(true);
 });
 addEventListener('popstate', () => {
@@ -66,4 +63,6 @@ addEventListener('popstate', () => {
 	writeForm(state);
 	search.run(state);
 });
+// Pagefind starts (worker, WebAssembly, index metadata) as the page loads, before the first query.
+search.warmUp();
 search.run(initial);

@@ -1,5 +1,11 @@
-// Search state as it lives in the URL, so /search/?q=Вагнер&actor=russia is shareable and restores.
+// Search state as it lives in the URL, so /search/?q=Вагнер&actor=russia&lang=ru is shareable and restores.
 // Plain TypeScript: the search page's script and the unit tests both use it.
+
+/** Result types, as the `type` filter stores them; labels for people. */
+export const RESULT_TYPES = { article: 'Article', actor: 'Actor', event: 'Event' } as const;
+export type ResultType = keyof typeof RESULT_TYPES;
+
+export const LANGUAGE_LABELS: Record<string, string> = { ru: 'Russian', en: 'English' };
 
 /** Pagefind filters the site indexes, in the order the search page shows them. */
 export const FILTER_KEYS = ['type', 'actor', 'bloc', 'year', 'language'] as const;
@@ -15,11 +21,16 @@ export interface SearchState {
 	sort: SortOrder;
 }
 
+/** The URL parameter of each filter: `lang=` for the language (README); the old `language=` still works. */
+export const URL_PARAMS: Record<FilterKey, string> = { type: 'type', actor: 'actor', bloc: 'bloc', year: 'year', language: 'lang' };
+const OLD_PARAMS: Partial<Record<FilterKey, string>> = { language: 'language' };
+
 export function parseSearchState(query: string | URLSearchParams): SearchState {
 	const params = typeof query === 'string' ? new URLSearchParams(query) : query;
 	const filters: SearchState['filters'] = {};
 	for (const key of FILTER_KEYS) {
-		const value = params.get(key)?.trim();
+		const old = OLD_PARAMS[key];
+		const value = (params.get(URL_PARAMS[key]) ?? (old ? params.get(old) : null))?.trim();
 		if (value) filters[key] = value;
 	}
 	const sort = params.get('sort') as SortOrder | null;
@@ -30,7 +41,7 @@ export function parseSearchState(query: string | URLSearchParams): SearchState {
 export function searchStateToQuery(state: SearchState): string {
 	const params = new URLSearchParams();
 	if (state.q) params.set('q', state.q);
-	for (const key of FILTER_KEYS) if (state.filters[key]) params.set(key, state.filters[key]!);
+	for (const key of FILTER_KEYS) if (state.filters[key]) params.set(URL_PARAMS[key], state.filters[key]!);
 	if (state.sort !== 'relevance') params.set('sort', state.sort);
 	const query = params.toString();
 	return query ? `?${query}` : '';

@@ -73,6 +73,11 @@ describe('the quality gates catch deliberate defects', () => {
 	it('html-validate reports invalid markup', async () => {
 		expect((await htmlErrors(DEFECTS['invalid HTML'], 'bad.html')).length).toBeGreaterThan(0);
 	});
+	it('the markup check reports a <script> after </html>, which html-validate alone accepts', async () => {
+		const stray = GOOD.replace('</html>', '</html><script type="module" src="/a.js"></script>');
+		expect(await htmlErrors(GOOD, 'good.html')).toEqual([]);
+		expect(await htmlErrors(stray, 'stray.html')).toEqual(['stray.html:1 stray-after-body: markup after </body> (W3C: "Stray start tag"): <script type="module" src="/a.js"></script>']);
+	});
 	it('console errors are caught', async () => {
 		const { page, watch } = await load(route('a console error'));
 		expect(watch.consoleErrors).toContain('boom');

@@ -25,10 +25,26 @@ const validator = new HtmlValidate({
 	},
 });
 
-/** html-validate errors for one HTML document. */
+/**
+ * Markup after `</body>` (other than `</html>`, whitespace and comments): html-validate accepts it, but the
+ * W3C Nu checker reports "Stray start tag" and browsers move it into <body> — e.g. a page's <script> written
+ * after </html>.
+ */
+function strayAfterBody(html: string, name: string): string[] {
+	const end = html.toLowerCase().lastIndexOf('</body>');
+	if (end < 0) return [];
+	const tail = html.slice(end + '</body>'.length).replace(/<!--[\s\S]*?-->/g, '');
+	if (/^\s*(<\/html>)?\s*$/i.test(tail)) return [];
+	const line = html.slice(0, end).split('\n').length;
+	const stray = tail.replace(/^\s*(<\/html>)?\s*/i, '').slice(0, 60);
+	return [`${name}:${line} stray-after-body: markup after </body> (W3C: "Stray start tag"): ${stray}`];
+}
+
+/** html-validate errors for one HTML document, plus markup after </body>. */
 export async function htmlErrors(html: string, name: string): Promise<string[]> {
 	const report = await validator.validateString(html, name);
-	return report.results.flatMap((r) => r.messages.filter((m: Message) => m.severity === 2).map((m: Message) => `${name}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+	const errors = report.results.flatMap((r) => r.messages.filter((m: Message) => m.severity === 2).map((m: Message) => `${name}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+	return [...errors, ...strayAfterBody(html, name)];
 }
 
 /** How far the page scrolls sideways at the current viewport width (0 = no horizontal scroll). */

@@ -16,12 +16,12 @@ describe('search records', () => {
 		expect(actorNames(wagner)).toEqual(['Wagner Group', 'ЧВК «Вагнер»', 'Wagner', 'Вагнер']);
 		expect(blocsOf(['wagner-group', 'nobody'], actors)).toEqual(['russia']);
 	});
-	it('an actor record carries its names, filters and page URL', () => {
+	it('an actor record carries its names, filters and page URL; its text is its description, not its names', () => {
 		const record = actorRecord(wagner);
 		expect(record.url).toBe('/actors/wagner-group/');
-		expect(record.content.split('\n')[0]).toBe('Wagner Group · ЧВК «Вагнер» · Wagner · Вагнер');
-		expect(record.filters).toEqual({ type: ['actor'], actor: ['wagner-group'], bloc: ['russia'], language: ['en'] });
-		expect(record.meta).toMatchObject({ title: 'Wagner Group · ЧВК «Вагнер»', type: 'Actor' });
+		expect(record.content).toBe('Russian private military company.');
+		expect(record.meta).toEqual({ title: 'Wagner Group · ЧВК «Вагнер»', names: 'Wagner Group · ЧВК «Вагнер» · Wagner · Вагнер' });
+		expect(record.filters).toEqual({ type: ['actor'], about: ['armed group, Russia'], actor: ['wagner-group'], bloc: ['russia'], language: ['en'] });
 	});
 	const entry = (key: string, over: Partial<TimelineEntry> = {}) =>
 		({
@@ -44,15 +44,20 @@ describe('search records', () => {
 		const [day] = timelineDays([entry('wagner-mercenaries-in-mali'), entry('x-<y>', { title: 'Talks & <b>more</b>', actors: ['assimi-goita'], blocs: ['mali-junta'] })]);
 		const { url, content } = timelineDayRecord(day, actors);
 		expect(url).toBe('/timeline/#event-wagner-mercenaries-in-mali');
-		expect(content).toContain('<span data-pagefind-meta="url">/timeline/#event-wagner-mercenaries-in-mali</span>');
-		expect(content).toContain('<h2 id="event-wagner-mercenaries-in-mali">Wagner Group mercenaries start working in Mali</h2>');
+		expect(content).toContain('<span data-pagefind-filter="url">/timeline/#event-wagner-mercenaries-in-mali</span>');
+		expect(content).toContain('<h2 id="event-wagner-mercenaries-in-mali" data-pagefind-weight="1">Wagner Group mercenaries start working in Mali</h2>');
 		expect(content).toContain('Talks &amp; &lt;b&gt;more&lt;/b&gt;');
 		expect(content).not.toContain('<b>');
-		expect(content).toContain('Вагнер');
+		// Names are metadata (searchable, never the excerpt); the heading is in a reader's words, not "2 timeline entries, c. 2021".
+		expect(content).toContain('<span data-pagefind-meta="actors">Wagner Group · ЧВК «Вагнер»</span>');
+		expect(content.split('<h2')[1]).not.toContain('Вагнер');
 		expect(content).toContain('data-pagefind-sort="date:2021"');
-		expect(content).toContain('<span data-pagefind-meta="title">2 timeline entries, c. 2021</span>');
+		expect(content).toContain('<span data-pagefind-meta="heading">Wagner Group mercenaries start working in Mali, and 1 more event</span>');
+		expect(content).not.toContain('timeline entries');
+		expect(content).not.toMatch(/data-pagefind-meta="(url|type|events)"/);
 		for (const f of ['type">event', 'year">2021', 'actor">wagner-group', 'actor">assimi-goita', 'bloc">russia', 'bloc">mali-junta'])
 			expect(content).toContain(`data-pagefind-filter="${f}</span>`);
-		expect(content).toMatch(/data-pagefind-meta="events">event-wagner-mercenaries-in-mali wagner-group russia;event-x-&lt;y&gt; assimi-goita mali-junta</);
+		expect(content).toContain('<span data-pagefind-filter="entry">event-wagner-mercenaries-in-mali wagner-group russia</span>');
+		expect(content).toContain('<span data-pagefind-filter="entry">event-x-&lt;y&gt; assimi-goita mali-junta</span>');
 	});
 });

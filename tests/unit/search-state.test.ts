@@ -23,4 +23,10 @@ describe('search state in the URL', () => {
 		expect(isSearchable(parseSearchState('?actor=us'))).toBe(true);
 		expect(isSearchable(parseSearchState('?q='))).toBe(false);
 	});
+	it('the language filter is lang= in the URL (as the README documents); the old language= still reads', () => {
+		expect(parseSearchState('?q=x&lang=ru').filters).toEqual({ language: 'ru' });
+		expect(parseSearchState('?q=x&language=ru').filters).toEqual({ language: 'ru' });
+		expect(searchStateToQuery(parseSearchState('?language=ru&q=x'))).toBe('?q=x&lang=ru');
+		expect(pagefindFilters(parseSearchState('?lang=en'))).toEqual({ language: ['en'] });
+	});
 });
