@@ -8,7 +8,7 @@ import { builtPage } from './site.ts';
 const SLUG = '2025-09-15-us-mali-junta';
 const html = builtPage(`/articles/${SLUG}/`);
 const doc = parse(html);
-const source = readFileSync(resolve(import.meta.dirname, '../../../shared/source/2025-09-15-us-mali-junta.ru.txt'), 'utf8');
+const source = readFileSync(resolve(import.meta.dirname, '../../sources/2025-09-15-us-mali-junta.ru.txt'), 'utf8');
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('article page', () => {
