@@ -133,6 +133,18 @@ function translate(reason: string, lines: string[], at: number): Said {
 		};
 	}
 	// "end of the stream or a document separator is expected", "can not read a block mapping entry", …
+	// often a quote or bracket left open on an earlier line, which YAML only notices further down.
+	for (let i = 0; i <= Math.min(at, lines.length - 1); i++) {
+		const mark = quotes(lines[i], '"') % 2 ? '"' : undefined;
+		if (mark && !lines[i].trimStart().startsWith('#')) {
+			return {
+				line: fileLine(i),
+				found: `a text opened with ${mark} that is never closed`,
+				expected: `a closing ${mark} at the end of the text`,
+				fix: `add ${mark} at the end of the text on line ${fileLine(i)}`,
+			};
+		}
+	}
 	const prev = Math.max(0, at - 1);
 	return {
 		line: fileLine(at),
