@@ -85,6 +85,12 @@ describe('feeds and site files', () => {
 		expect(rss).toContain(`/articles/${SLUG}/</link>`);
 		expect(rss).toContain('<description>Citing The Washington Post');
 	});
+	it('RSS categories are the actors\' names, not their ids', () => {
+		const item = builtPage('/rss.xml').split('<item>')[1];
+		expect(item).toContain('<category>Mali junta</category>');
+		expect(item).toContain('<category>The Washington Post</category>');
+		expect(item).not.toMatch(/<category>[a-z0-9]+(-[a-z0-9]+)+<\/category>/);
+	});
 	it('the sitemap lists the article', () => {
 		const index = builtPage('/sitemap-index.xml');
 		expect(index).toContain('sitemap-0.xml');

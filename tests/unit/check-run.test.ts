@@ -106,3 +106,29 @@ describe('npm run check', { timeout: 60_000 }, () => {
 		expect(fixed.stdout).toMatch(/✔ checked 2 articles and 5 actors/);
 	});
 });
+
+describe('npm run build and SITE_URL', { timeout: 60_000 }, () => {
+	// A broken content tree: the build stops at the check, before Astro, so these runs are quick.
+	function build(env: Record<string, string | undefined>) {
+		const t = contentTree();
+		roots.push(t.root);
+		t.write('articles/2025-09-15-good.md', SEVEN_MISTAKES);
+		const { SITE_URL: _, ...rest } = process.env;
+		return spawnSync(process.execPath, [join(repo, 'scripts/build.ts')], {
+			cwd: repo,
+			encoding: 'utf8',
+			env: { ...rest, CONTENT_DIR: t.content, DIST_DIR: join(t.root, 'site'), ...env } as NodeJS.ProcessEnv,
+		});
+	}
+	it('warns loudly when SITE_URL is unset', () => {
+		expect(build({}).stderr).toMatch(/⚠ {2}SITE_URL is not set: RSS, canonical/);
+	});
+	it('says nothing about it when SITE_URL is set', () => {
+		expect(build({ SITE_URL: 'https://news.example.com/' }).stderr).not.toContain('SITE_URL');
+	});
+	it('refuses a SITE_URL that is not an address', () => {
+		const run = build({ SITE_URL: 'news.example.com' });
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain('SITE_URL must be the site\'s address');
+	});
+});
