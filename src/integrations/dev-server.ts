@@ -86,6 +86,8 @@ export default function devServer(): AstroIntegration {
 				const recheck = () => {
 					content = checkContent(dir);
 					errors = content.problems.filter((p) => p.severity === 'error');
+					// The loaders keep the dev server running on the valid files; the errors are said here, and on every page.
+					if (errors.length) logger.error(`\n${formatProblems(errors)}\nEvery page shows these until they are fixed.`);
 				};
 				// One index build at a time; a change during a build queues one more, with the content as it is then.
 				let queued = false;

@@ -16,6 +16,18 @@ let log = '';
 let base = '';
 let browser: Browser;
 let scratch = '';
+let articleFile = '';
+let good = '';
+const broken = (text: string) => text.replace('  - mali-junta\n', '  - mali-junat\n');
+
+/** The error page's text, which every route answers with while content has errors. */
+async function expectErrorPage(page: Page) {
+	await page.waitForSelector('#content-errors', { timeout: 30_000 });
+	const text = await page.locator('#content-errors').textContent();
+	expect(text).toContain('1 content error');
+	expect(text).toMatch(/content\/articles\/2025-09-15-us-mali-junta\.md:17 {2}actors\[1\]/);
+	expect(text).toContain('did you mean "mali-junta"?');
+}
 
 function freePort(): Promise<number> {
 	return new Promise((done, fail) => {
@@ -32,6 +44,10 @@ beforeAll(async () => {
 	// with a build (e2e files run one at a time, and this server is stopped before the next file starts).
 	scratch = mkdtempSync(join(tmpdir(), 'dev-test-'));
 	cpSync(join(repo, 'content'), join(scratch, 'content'), { recursive: true });
+	// It starts with a content error, as an author's dev server may: it must start anyway and say so.
+	articleFile = join(scratch, 'content/articles/2025-09-15-us-mali-junta.md');
+	good = readFileSync(articleFile, 'utf8');
+	writeFileSync(articleFile, broken(good));
 	const port = await freePort();
 	base = `http://127.0.0.1:${port}`;
 	// As an author's shell has it: Astro's dev server answers 404 to every page when it sees vitest's variables.
@@ -71,6 +87,20 @@ async function open(path: string): Promise<{ page: Page; failed: string[] }> {
 }
 
 describe('npm run dev', () => {
+	it('starts despite a content error, shows it on every page, and shows the site once it is fixed', async () => {
+		const { page } = await open(ARTICLE);
+		await expectErrorPage(page);
+		const other = await open('/timeline/');
+		await expectErrorPage(other.page);
+		await other.page.context().close();
+
+		writeFileSync(articleFile, good);
+		// The open page reloads by itself.
+		await page.waitForSelector('#content-errors', { state: 'detached', timeout: 30_000 });
+		await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 30_000 }).toContain('Администрация Трампа');
+		await page.context().close();
+	}, 120_000);
+
 	it('answers a search from the dev server\'s search page (Russian word form and English alias)', async () => {
 		for (const q of ['хунтой', 'Wagner']) {
 			const { page, failed } = await open(`/search/?q=${encodeURIComponent(q)}`);
@@ -95,25 +125,13 @@ describe('npm run dev', () => {
 		}
 	}, 120_000);
 
-	it('shows a content error in the browser, and the site again once it is fixed', async () => {
-		const file = join(scratch, 'content/articles/2025-09-15-us-mali-junta.md');
-		const good = readFileSync(file, 'utf8');
+	it('shows a content error made while the page is open, and the site again once it is fixed', async () => {
 		const { page } = await open(ARTICLE);
-		await expect.poll(() => page.locator('h1').first().textContent()).toContain('Администрация Трампа');
-
-		writeFileSync(file, good.replace('  - mali-junta\n', '  - mali-junat\n'));
-		// The open page reloads by itself into the error page.
-		await page.waitForSelector('#content-errors', { timeout: 30_000 });
-		const text = await page.locator('#content-errors').textContent();
-		expect(text).toContain('1 content error');
-		expect(text).toMatch(/content\/articles\/2025-09-15-us-mali-junta\.md:17 {2}actors\[1\]/);
-		expect(text).toContain('did you mean "mali-junta"?');
-		// Every page says so, not only the one that was open.
-		const other = await open('/timeline/');
-		expect(await other.page.locator('#content-errors').count()).toBe(1);
-		await other.page.context().close();
-
-		writeFileSync(file, good);
+		await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 30_000 }).toContain('Администрация Трампа');
+		writeFileSync(articleFile, broken(good));
+		// The open page reloads by itself into the error page, and back.
+		await expectErrorPage(page);
+		writeFileSync(articleFile, good);
 		await page.waitForSelector('#content-errors', { state: 'detached', timeout: 30_000 });
 		await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 30_000 }).toContain('Администрация Трампа');
 		await page.context().close();
