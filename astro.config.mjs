@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
+import devServer from './src/integrations/dev-server.ts';
 import offlineWorker from './src/integrations/offline.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import rehypeRaw from 'rehype-raw';
@@ -34,7 +35,8 @@ export default defineConfig({
 	experimental: { incrementalBuild: true },
 	vite: { define: { 'import.meta.env.MIDDLEWARE_HASH': JSON.stringify(middlewareHash) } },
 	// Order matters: Pagefind indexes the built pages, then the service worker precaches Pagefind's files.
-	integrations: [sitemap(), pagefindIndex(), offlineWorker()],
+	// devServer only acts in `astro dev`: search from an in-memory index, content errors in the browser.
+	integrations: [sitemap(), pagefindIndex(), offlineWorker(), devServer()],
 	security: {
 		csp: {
 			// Pagefind compiles its WebAssembly in the browser; every other source is the site itself.

@@ -44,6 +44,21 @@ function fail(message: string, code = 1): never {
 	process.exit(code);
 }
 
+// Links that leave the site (RSS, canonical, Open Graph, JSON-LD, sitemap, ICS) are absolute: without
+// SITE_URL they point at a placeholder domain, which is fine for a local look but wrong when deployed.
+const siteUrl = process.env.SITE_URL;
+if (siteUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(siteUrl)) fail(`SITE_URL must be the site's address, e.g. https://news.example.com/ (found "${siteUrl}").`);
+const siteUrlWarning = [
+	'',
+	'⚠ ──────────────────────────────────────────────────────────────────────────────',
+	'⚠  SITE_URL is not set: RSS, canonical, Open Graph, JSON-LD, sitemap and ICS links',
+	'⚠  will point at https://mali-realignment.example.org/, not at your site.',
+	'⚠  For a site you deploy: SITE_URL=https://your.domain/ npm run build',
+	'⚠ ──────────────────────────────────────────────────────────────────────────────',
+	'',
+].join('\n');
+if (!siteUrl) console.warn(siteUrlWarning);
+
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 	process.on(signal, () => {
 		if (child && child.exitCode === null) child.kill(signal);
@@ -109,3 +124,5 @@ promote(staging, dist);
 if (existsSync(cacheStaging)) promote(cacheStaging, cache);
 cleanUp();
 console.log(`✔ Site written to ${dist}`);
+// Again at the end, where it is not lost above Astro's log.
+if (!siteUrl) console.warn(siteUrlWarning);

@@ -6,9 +6,10 @@ import { formatProblems } from '../src/content/problems.ts';
 
 const started = performance.now();
 const dir = process.argv[2] ?? contentDir();
-const { actors, articles, problems } = checkContent(dir);
+const { found, problems } = checkContent(dir);
 const ms = Math.round(performance.now() - started);
 if (problems.length) console.error(formatProblems(problems));
 const errors = problems.filter((p) => p.severity === 'error').length;
-console.log(`${errors ? '✖' : '✔'} checked ${articles.length} articles and ${actors.size} actors in ${dir} (${ms} ms)`);
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+console.log(`${errors ? '✖' : '✔'} checked ${count(found!.articles, 'article')} and ${count(found!.actors, 'actor')} in ${dir} (${ms} ms)`);
 process.exitCode = errors ? 1 : 0;

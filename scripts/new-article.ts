@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/content/dir.ts';
+import { BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER } from '../src/content/scaffold.ts';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -42,7 +43,7 @@ writeFileSync(
 title: ${JSON.stringify(title)}
 date: ${values.date}
 lang: ${values.lang}
-summary: "TODO: one English paragraph on what the article reports."
+summary: ${JSON.stringify(SUMMARY_PLACEHOLDER)}
 # source: { outlet: "…", url: "https://…" }
 cites: []
 actors: [mali-junta]   # ids of files in content/actors/; at least one principal (us, mali-junta, russia, belarus)
@@ -54,7 +55,7 @@ events: []
 #    actors: [us, mali-junta]
 relations: []
 ---
-Paste the article text here, unchanged, in its own language.
+${BODY_PLACEHOLDER}
 `,
 );
-console.log(`Created ${file}\nEdit it, then run: npm run check`);
+console.log(`Created ${file}\nReplace the TODO summary and paste the article text under the frontmatter, then run: npm run check`);

@@ -1,5 +1,4 @@
 import { basename, join, relative, resolve } from 'node:path';
-import type { z } from 'astro/zod';
 import { ActorSchema, type ActorData } from '../schema/actor.ts';
 import { ArticleSchema, type ArticleData } from '../schema/article.ts';
 import { parseEdtf } from '../schema/edtf.ts';
@@ -7,9 +6,12 @@ import { BLOCS } from '../schema/ids.ts';
 import { guardFile, slugCollisionProblems, sourceLimitProblems } from './limits.ts';
 import { lineOfPath } from './locate.ts';
 import { mentionWarnings } from './mention-warnings.ts';
+import { isComplete, parsePartial, present } from './partial.ts';
 import { nearest, show, type Problem } from './problems.ts';
 import { isProblem, readSource, type SourceFile } from './read.ts';
 import { walkMarkdown } from './walk.ts';
+import { BODY_PLACEHOLDER, isPlaceholder } from './scaffold.ts';
+import { fieldName, schemaProblems } from './schema-messages.ts';
 
 export interface ActorEntry {
 	id: string;
@@ -30,6 +32,17 @@ export interface CheckedContent {
 	actors: Map<string, ActorEntry>;
 	articles: ArticleEntry[];
 	problems: Problem[];
+	/** Every file found, valid or not, for the summary line. */
+	found?: { actors: number; articles: number };
+}
+
+type DeepPartial<T> = T extends Date ? T : T extends readonly (infer U)[] ? DeepPartial<U>[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/** What parsed of a file that failed its schema: the cross-file rules still run on it. */
+export interface PartialEntry<T> {
+	id: string;
+	file: string;
+	data: DeepPartial<T>;
 }
 
 /** Actors every site of this story must have: the principals and those the first article names. */
@@ -37,73 +50,15 @@ export const REQUIRED_ACTORS = [...BLOCS];
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-function fieldName(path: readonly PropertyKey[]): string {
-	return path.reduce<string>(
-		(acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-		'',
-	);
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-	let value: any = data;
-	for (const key of path) value = value?.[key as any];
-	return value;
-}
-
-/** Turns zod issues into problems an author can act on. */
-function schemaProblems(source: SourceFile, issues: z.core.$ZodIssue[], knownKeys: (path: readonly PropertyKey[]) => string[]): Problem[] {
-	return issues.map((issue) => {
-		if (issue.code === 'unrecognized_keys') {
-			const key = issue.keys[0];
-			const path = [...issue.path, key];
-			const suggestion = nearest(key, knownKeys(issue.path));
-			return {
-				severity: 'error',
-				file: source.file,
-				line: lineOfPath(source.frontmatter, path),
-				field: fieldName(path),
-				found: `unknown field "${issue.keys.join('", "')}"`,
-				expected: `only the fields ${knownKeys(issue.path).join(', ')}`,
-				fix: suggestion ? `did you mean "${suggestion}"?` : 'remove the field, or add it to the schema in src/schema/',
-			} satisfies Problem;
-		}
-		const found = valueAt(source.data, issue.path);
-		const missing = found === undefined;
-		// Schemas that know better (EDTF dates) pass their own expected/fix wording in the issue's params.
-		const own = issue.code === 'custom' ? (issue.params as { expected?: string; fix?: string } | undefined) : undefined;
-		if (own?.expected) {
-			return {
-				severity: 'error',
-				file: source.file,
-				line: lineOfPath(source.frontmatter, issue.path),
-				field: fieldName(issue.path),
-				found: show(found),
-				expected: own.expected,
-				fix: own.fix,
-			} satisfies Problem;
-		}
-		return {
-			severity: 'error',
-			file: source.file,
-			line: lineOfPath(source.frontmatter, issue.path),
-			field: fieldName(issue.path) || '(frontmatter)',
-			found: missing ? '(missing)' : show(found),
-			expected: missing && issue.code === 'invalid_type' ? `a value: ${issue.message.replace(/^Invalid input: /, '')}` : issue.message,
-			// A refinement may say how to fix what it refuses (e.g. control characters: src/schema/text.ts).
-			fix: missing ? `add the field "${String(issue.path.at(-1))}"` : ((issue as { params?: { fix?: string } }).params?.fix ?? undefined),
-		} satisfies Problem;
-	});
-}
-
-function shapeKeys(schema: any, path: readonly PropertyKey[]): string[] {
-	let s = schema;
-	for (const key of path) {
-		while (s?.unwrap && !s.shape) s = s.unwrap();
-		if (typeof key === 'number') s = s?.element ?? s?.def?.element;
-		else s = s?.shape?.[key];
-	}
-	while (s?.unwrap && !s.shape) s = s.unwrap();
-	return s?.shape ? Object.keys(s.shape) : [];
+/** The field names an object in the schema allows at `path`, for "only the fields …" and "did you mean". */
+function shapeKeys(schema: unknown, path: readonly PropertyKey[]): string[] {
+	const inner = (s: any): any => {
+		while (s?.def && ['optional', 'default', 'nullable', 'pipe'].includes(s.def.type)) s = s.def.innerType ?? s.def.in;
+		return s;
+	};
+	let s: any = inner(schema);
+	for (const key of path) s = inner(typeof key === 'number' ? s?.def?.element : s?.def?.shape?.[key]);
+	return s?.def?.shape ? Object.keys(s.def.shape) : [];
 }
 
 export type Collection = 'actors' | 'articles';
@@ -112,6 +67,8 @@ export type Collection = 'actors' | 'articles';
 export interface FileResult {
 	collection: Collection;
 	entry?: ActorEntry | ArticleEntry;
+	/** When the file failed its schema: the fields and list entries that did parse. */
+	partial?: PartialEntry<ActorData> | PartialEntry<ArticleData>;
 	problems: Problem[];
 }
 
@@ -148,15 +105,62 @@ export function validateFile(collection: Collection, path: string, root = proces
 	const limits = sourceLimitProblems(collection, source);
 	const schema = collection === 'actors' ? ActorSchema : ArticleSchema;
 	const result = schema.safeParse(source.data);
+	const problems = collection === 'articles' ? placeholderProblems(source) : [];
 	if (!result.success) {
-		return { collection, problems: [...limits, ...schemaProblems(source, result.error.issues, (p) => shapeKeys(schema, p))] };
+		problems.push(...schemaProblems(collection, source, result.error.issues, (p) => shapeKeys(schema, p)));
+		problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+		// Past a limit the build cannot render: no partial entry either, so no later rule walks it.
+		if (limits.length) return { collection, problems: [...limits, ...problems] };
+		const data = parsePartial(schema, source.data) as PartialEntry<ActorData>['data'] | undefined;
+		return { collection, partial: { id, file, data: data ?? {} }, problems };
 	}
-	if (limits.length) return { collection, problems: limits };
+	if (limits.length) return { collection, problems: [...limits, ...problems] };
 	const entry =
 		collection === 'actors'
 			? { id, file, data: result.data as ActorData, body: source.body }
 			: { id, file, data: result.data as ArticleData, body: source.body, bodyLine: source.bodyLine };
-	return { collection, entry, problems: [] };
+	return { collection, entry, problems };
+}
+
+/** What `npm run new` wrote and the author has not replaced yet: never published. */
+function placeholderProblems(source: SourceFile): Problem[] {
+	const problems: Problem[] = [];
+	if (isPlaceholder(source.data.summary)) {
+		problems.push({
+			severity: 'error',
+			file: source.file,
+			line: lineOfPath(source.frontmatter, ['summary']),
+			field: 'summary',
+			found: `the placeholder ${show(source.data.summary)}`,
+			expected: "the article's summary: one English paragraph on what it reports",
+			fix: 'replace the TODO text after "summary:" with your paragraph, in quotes — e.g. summary: "The US has stepped up…"',
+		});
+	}
+	for (const [key, value] of Object.entries(source.data)) {
+		if (key === 'summary' || !isPlaceholder(value)) continue;
+		problems.push({
+			severity: 'error',
+			file: source.file,
+			line: lineOfPath(source.frontmatter, [key]),
+			field: key,
+			found: `the placeholder ${show(value)}`,
+			expected: 'the real value, not a TODO',
+			fix: `replace the TODO text after "${key}:" with the real value`,
+		});
+	}
+	const at = source.body.indexOf(BODY_PLACEHOLDER);
+	if (at !== -1) {
+		problems.push({
+			severity: 'error',
+			file: source.file,
+			line: source.bodyLine + source.body.slice(0, at).split('\n').length - 1,
+			field: '(text)',
+			found: `the placeholder "${BODY_PLACEHOLDER}"`,
+			expected: "the article's text, under the closing \"---\"",
+			fix: "delete this line and paste the article's text in its place, unchanged and in its own language",
+		});
+	}
+	return problems;
 }
 
 /** Line of a frontmatter field, re-reading the file: only needed when there is a problem to report. */
@@ -173,17 +177,28 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 	const problems: Problem[] = results.flatMap((r) => r.problems);
 	const actors = new Map<string, ActorEntry>();
 	const articles: ArticleEntry[] = [];
+	// The rules below run on every file: the valid ones, and what parsed of the others.
+	const actorData = new Map<string, PartialEntry<ActorData>>();
+	const articleData: PartialEntry<ArticleData>[] = [];
+	const incomplete = new Set<string>();
 	for (const r of results) {
-		if (!r.entry) continue;
-		if (r.collection === 'actors') actors.set(r.entry.id, r.entry as ActorEntry);
-		else articles.push(r.entry as ArticleEntry);
+		const entry = r.entry ?? r.partial;
+		if (!entry) continue;
+		if (!r.entry) incomplete.add(entry.id);
+		if (r.collection === 'actors') {
+			if (r.entry) actors.set(r.entry.id, r.entry as ActorEntry);
+			actorData.set(entry.id, entry as PartialEntry<ActorData>);
+		} else {
+			if (r.entry) articles.push(r.entry as ArticleEntry);
+			articleData.push(entry as PartialEntry<ArticleData>);
+		}
 	}
 	const at = (file: string, fieldPath: PropertyKey[]) => lineIn(resolve(root, file), file, fieldPath);
 
-	const actorIds = [...actors.keys()];
+	const actorIds = [...actorData.keys()];
 	const actorsFolder = relative(root, join(contentDir, 'actors')) || 'actors';
 	for (const id of REQUIRED_ACTORS) {
-		if (!actors.has(id) && !problems.some((p) => p.file.endsWith(`/${id}.md`))) {
+		if (!actorData.has(id) && !problems.some((p) => p.file.endsWith(`/${id}.md`))) {
 			problems.push({
 				severity: 'error',
 				file: `${actorsFolder}/${id}.md`,
@@ -209,21 +224,21 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 	}
 
 	// Actors: parents exist, no cycles, aliases unambiguous.
-	for (const actor of actors.values()) {
+	for (const actor of actorData.values()) {
 		const parent = actor.data.parent;
-		if (parent && !actors.has(parent)) problems.push(unknownActor(actor.file, ['parent'], parent));
+		if (parent && !actorData.has(parent)) problems.push(unknownActor(actor.file, ['parent'], parent));
 	}
 	const reportedCycles = new Set<string>();
-	for (const actor of actors.values()) {
+	for (const actor of actorData.values()) {
 		const chain = [actor.id];
 		let current = actor.data.parent;
-		while (current && actors.has(current)) {
+		while (current && actorData.has(current)) {
 			if (chain.includes(current)) {
 				const cycle = chain.slice(chain.indexOf(current));
 				const key = [...cycle].sort().join(',');
 				if (!reportedCycles.has(key)) {
 					reportedCycles.add(key);
-					const file = actors.get(current)!.file;
+					const file = actorData.get(current)!.file;
 					problems.push({
 						severity: 'error',
 						file,
@@ -237,13 +252,14 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 				break;
 			}
 			chain.push(current);
-			current = actors.get(current)!.data.parent;
+			current = actorData.get(current)!.data.parent;
 		}
 	}
 	const aliasOwner = new Map<string, string>();
-	for (const actor of actors.values()) {
+	for (const actor of actorData.values()) {
+		const { name, aliases } = actor.data;
 		const names = new Set(
-			[actor.data.name.en, actor.data.name.ru, ...actor.data.aliases.en, ...actor.data.aliases.ru].map((n) => n.toLocaleLowerCase('ru')),
+			[name?.en, name?.ru, ...present(aliases?.en), ...present(aliases?.ru)].filter((n): n is string => typeof n === 'string').map((n) => n.toLocaleLowerCase('ru')),
 		);
 		for (const name of names) {
 			const owner = aliasOwner.get(name);
@@ -263,13 +279,18 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 
 	// Articles: references exist, dates agree.
 	const eventDates = new Map<string, { date: string; file: string }>();
-	for (const article of articles) {
+	for (const article of articleData) {
 		const { data, file } = article;
 		const ref = (path: PropertyKey[], id: string) => {
-			if (!actors.has(id)) problems.push(unknownActor(file, path, id));
+			if (!actorData.has(id)) problems.push(unknownActor(file, path, id));
 		};
-		data.actors.forEach((id, i) => ref(['actors', i], id));
-		if (data.actors.every((id) => actors.has(id) && !actors.get(id)!.data.bloc)) {
+		data.actors?.forEach((id, i) => ref(['actors', i], id));
+		// Only when every listed actor parsed, here and in its own file: otherwise the principal may be the one that did not.
+		if (
+			isComplete(data.actors) &&
+			data.actors.length &&
+			data.actors.every((id) => actorData.has(id) && !incomplete.has(id) && !actorData.get(id)!.data.bloc)
+		) {
 			problems.push({
 				severity: 'error',
 				file,
@@ -280,18 +301,19 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 				fix: 'add the principal the article is about, e.g. "mali-junta"',
 			});
 		}
-		const published = data.date.getTime() + 86_400_000 - 1;
-		data.events.forEach((event, i) => {
-			event.actors.forEach((id, j) => ref(['events', i, 'actors', j], id));
+		const published = data.date ? data.date.getTime() + 86_400_000 - 1 : undefined;
+		data.events?.forEach((event, i) => {
+			event.actors?.forEach((id, j) => ref(['events', i, 'actors', j], id));
+			if (!event.date) return;
 			const bounds = parseEdtf(event.date);
-			if (typeof bounds !== 'string' && bounds.earliest !== null && bounds.earliest > published) {
+			if (published !== undefined && typeof bounds !== 'string' && bounds.earliest !== null && bounds.earliest > published) {
 				problems.push({
 					severity: 'error',
 					file,
 					line: at(file, ['events', i, 'date']),
 					field: `events[${i}].date`,
 					found: JSON.stringify(event.date),
-					expected: `a date no later than the article's own date ${data.date.toISOString().slice(0, 10)}`,
+					expected: `a date no later than the article's own date ${data.date!.toISOString().slice(0, 10)}`,
 					fix: 'check the year, or the article date',
 				});
 			}
@@ -311,9 +333,9 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 				}
 			}
 		});
-		data.relations.forEach((relation, i) => {
-			ref(['relations', i, 'from'], relation.from);
-			ref(['relations', i, 'to'], relation.to);
+		data.relations?.forEach((relation, i) => {
+			if (relation.from) ref(['relations', i, 'from'], relation.from);
+			if (relation.to) ref(['relations', i, 'to'], relation.to);
 			if (relation.since && relation.until) {
 				const since = parseEdtf(relation.since);
 				const until = parseEdtf(relation.until);
@@ -334,7 +356,15 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 
 	articles.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
 	problems.push(...mentionWarnings({ actors, articles, problems }));
-	return { actors, articles, problems };
+	// Each file's problems together, top to bottom, files in the order they were first reported.
+	const fileOrder = new Map<string, number>();
+	for (const p of problems) if (!fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size);
+	problems.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || (a.line ?? 0) - (b.line ?? 0));
+	const found = {
+		actors: results.filter((r) => r.collection === 'actors').length,
+		articles: results.filter((r) => r.collection === 'articles').length,
+	};
+	return { actors, articles, problems, found };
 }
 
 /** Reads and validates every actor and article under `contentDir`, reporting all problems of the run together. */

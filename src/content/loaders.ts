@@ -5,15 +5,28 @@ import { ContentError } from './problems.ts';
 
 let pending: Promise<CheckedContent> | undefined;
 
+/** Every content file read and checked, once per process, problems included. */
+function checkedAll(): Promise<CheckedContent> {
+	pending ??= Promise.resolve().then(() => checkContent(contentDir()));
+	return pending;
+}
+
 /** Reads and checks all content once per process; both collections and the search index share the result. */
 export function checkedContent(): Promise<CheckedContent> {
-	pending ??= Promise.resolve().then(() => {
-		const checked = checkContent(contentDir());
+	return checkedAll().then((checked) => {
 		const errors = checked.problems.filter((p) => p.severity === 'error');
 		if (errors.length) throw new ContentError(errors);
 		return checked;
 	});
-	return pending;
+}
+
+/**
+ * What a loader stores. A build stops at the first content error; the dev server (it has a watcher) keeps
+ * running with the files that are valid, and shows the errors on every page (src/integrations/dev-server.ts)
+ * until they are fixed, rather than exit.
+ */
+function contentFor({ watcher }: LoaderContext): Promise<CheckedContent> {
+	return watcher ? checkedAll() : checkedContent();
 }
 
 /** Reloads of both collections; one watcher listener runs them all, so one edit means one content check. */
@@ -67,7 +80,7 @@ export function actorLoader(): Loader {
 	return {
 		name: 'actor-loader',
 		async load(context) {
-			const sync = async () => syncEntries(context, [...(await checkedContent()).actors.values()]);
+			const sync = async () => syncEntries(context, [...(await contentFor(context)).actors.values()]);
 			await sync();
 			watchContent(context, sync);
 		},
@@ -80,7 +93,7 @@ export function articleLoader(): Loader {
 		name: 'article-loader',
 		async load(context) {
 			const sync = async () => {
-				const { actors, articles } = await checkedContent();
+				const { actors, articles } = await contentFor(context);
 				const names = [...actors.values()].map(({ id, data }) => [id, data.name, data.aliases]);
 				// Pages need an article's rendered HTML, not its Markdown: leaving the source out of the store
 				// makes it (and the module Astro bundles it into) ~40% smaller at 10,000 articles.

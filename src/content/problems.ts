@@ -10,6 +10,8 @@ export interface Problem {
 	found?: string;
 	expected: string;
 	fix?: string;
+	/** Lines of the file around `line`, numbered as in the file (YAML errors). */
+	excerpt?: string;
 }
 
 export class ContentError extends Error {
@@ -34,6 +36,7 @@ export function formatProblem(p: Problem): string {
 	if (p.found !== undefined) lines.push(`    found:    ${p.found}`);
 	lines.push(`    expected: ${p.expected}`);
 	if (p.fix) lines.push(`    fix:      ${p.fix}`);
+	if (p.excerpt) lines.push(p.excerpt.replace(/^/gm, '      '));
 	return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { yamlAliasProblem } from './limits.ts';
 import type { Problem } from './problems.ts';
+import { yamlProblem } from './yaml-messages.ts';
 
 // YAML reads an unquoted 2025-02-29 as 1 March 2025 without a word. Keep a day that does not exist as the
 // text written, so the schema refuses it with a reason instead of publishing another date.
@@ -112,17 +113,7 @@ export function parseSource(text: string, file: string): SourceFile | Problem {
 	try {
 		data = yaml.load(frontmatter, { filename: file, schema: FRONTMATTER_SCHEMA });
 	} catch (error) {
-		const e = error as { reason?: string; mark?: { line: number; column: number; snippet?: string } };
-		return {
-			severity: 'error',
-			file,
-			// +1: js-yaml lines are 0-based; +1 for the opening fence.
-			line: e.mark ? e.mark.line + 2 : undefined,
-			field: '(frontmatter)',
-			found: `YAML syntax error: ${e.reason ?? String(error)}`,
-			expected: 'valid YAML',
-			fix: e.mark?.snippet ? `check this line:\n${e.mark.snippet.replace(/^/gm, '      ')}` : 'check quotes, colons and indentation',
-		};
+		return yamlProblem(frontmatter, file, error);
 	}
 	if (data === null || data === undefined) data = {};
 	if (typeof data !== 'object' || Array.isArray(data)) {
@@ -133,6 +124,7 @@ export function parseSource(text: string, file: string): SourceFile | Problem {
 			field: '(frontmatter)',
 			found: Array.isArray(data) ? 'a YAML list' : `a ${typeof data}`,
 			expected: 'YAML fields such as "title: …"',
+			fix: 'write one "field: value" per line between the two "---" lines',
 		};
 	}
 	return { file, frontmatter, data: data as Record<string, unknown>, body, bodyLine };

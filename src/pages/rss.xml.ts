@@ -5,7 +5,7 @@ import { SITE } from '../site/config.ts';
 
 /** Latest 50 articles; the summary is English, the title in the article's language. */
 export async function GET(context: APIContext) {
-	const { articles } = await siteContent();
+	const { actors, articles } = await siteContent();
 	return rss({
 		title: SITE.name,
 		description: SITE.description,
@@ -15,7 +15,8 @@ export async function GET(context: APIContext) {
 			pubDate: a.data.date,
 			description: a.data.summary,
 			link: `/articles/${a.id}/`,
-			categories: a.data.actors,
+			// Readers' feed apps show categories: the actors' English names, not their file ids.
+			categories: a.data.actors.map((id) => actors.get(id)?.data.name.en ?? id),
 		})),
 		customData: '<language>en</language>',
 	});

@@ -8,7 +8,7 @@ import { builtPage } from './site.ts';
 const SLUG = '2025-09-15-us-mali-junta';
 const html = builtPage(`/articles/${SLUG}/`);
 const doc = parse(html);
-const source = readFileSync(resolve(import.meta.dirname, '../../../shared/source/2025-09-15-us-mali-junta.ru.txt'), 'utf8');
+const source = readFileSync(resolve(import.meta.dirname, '../../sources/2025-09-15-us-mali-junta.ru.txt'), 'utf8');
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('article page', () => {
@@ -84,6 +84,12 @@ describe('feeds and site files', () => {
 		const rss = builtPage('/rss.xml');
 		expect(rss).toContain(`/articles/${SLUG}/</link>`);
 		expect(rss).toContain('<description>Citing The Washington Post');
+	});
+	it('RSS categories are the actors\' names, not their ids', () => {
+		const item = builtPage('/rss.xml').split('<item>')[1];
+		expect(item).toContain('<category>Mali junta</category>');
+		expect(item).toContain('<category>The Washington Post</category>');
+		expect(item).not.toMatch(/<category>[a-z0-9]+(-[a-z0-9]+)+<\/category>/);
 	});
 	it('the sitemap lists the article', () => {
 		const index = builtPage('/sitemap-index.xml');
