@@ -5,6 +5,7 @@ import { ActorSchema, type ActorData } from '../schema/actor.ts';
 import { ArticleSchema, type ArticleData } from '../schema/article.ts';
 import { parseEdtf } from '../schema/edtf.ts';
 import { BLOCS } from '../schema/ids.ts';
+import { draftProblems } from './draft-check.ts';
 import { lineOfPath } from './locate.ts';
 import { mentionWarnings } from './mention-warnings.ts';
 import { nearest, show, type Problem } from './problems.ts';
@@ -320,6 +321,7 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 		});
 	}
 
+	problems.push(...draftProblems(articles, at));
 	articles.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
 	problems.push(...mentionWarnings({ actors, articles, problems }));
 	return { actors, articles, problems };
