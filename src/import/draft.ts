@@ -170,18 +170,23 @@ const overlaps = (a: Span, spans: Span[]) => spans.some((b) => a.start < b.end &
 /** Names that look like actors but match none: capitalised runs, «quoted names», ЧВК/ООО «…». */
 export function findCandidates(text: string, sentences: Sentence[], matcher: MentionMatcher, lang: Lang): Candidate[] {
 	const mentioned: Span[] = findMentions(text, matcher);
-	const lowerWords = new Set((text.match(WORD) ?? []).filter((w) => !CAPITALISED.test(w)).map((w) => w.toLowerCase()));
+	// Words written with a capital inside a sentence somewhere: a sentence's first word is a name only if it is one of them.
+	const capitalisedInside = new Set<string>();
+	for (const sentence of sentences)
+		for (const m of sentence.text.matchAll(WORD)) if (m.index > 0 && CAPITALISED.test(m[0])) capitalisedInside.add(m[0]);
+	const outlets = new Set(findCites(sentences, lang, matcher).map((cite) => cite.outlet));
 	const found = new Map<string, Candidate>();
 	const add = (name: string, sentence: string) => {
 		const key = [...stems(name, lang)].join(' ') || name.toLowerCase();
 		const hit = found.get(key);
 		if (hit) hit.count++;
 		else {
-			const id = slugify(name.replace(/[«»"]/g, ''), 5) || 'actor';
 			const plain = name.replace(/^(?:ЧВК|ООО|ОАО|ЗАО|ПАО|АО|НКО|ФГУП|ГК|МПО)\s+/u, '').replace(/[«»"]/g, '');
+			const id = slugify(plain, 5) || 'actor';
 			const en = /\p{Script=Cyrillic}/u.test(plain) ? transliterate(plain) : plain;
 			const ru = /\p{Script=Cyrillic}/u.test(name) ? name : plain;
-			const command = `npm run new-actor -- ${id} --en ${JSON.stringify(en)} --ru ${JSON.stringify(ru)}`;
+			const kind = outlets.has(plain) ? ' --kind media' : '';
+			const command = `npm run new-actor -- ${id} --en ${JSON.stringify(en)} --ru ${JSON.stringify(ru)}${kind}`;
 			found.set(key, { name, count: 1, sentence, id, command });
 		}
 	};
@@ -196,20 +201,19 @@ export function findCandidates(text: string, sentences: Sentence[], matcher: Men
 				add(m[0], sentence.text);
 			}
 		}
-		// Runs of capitalised words ("Уильям Стивенс", "New York Times"); a sentence's first word counts only
-		// when the text never uses it in lower case and it is not alone.
+		// Runs of capitalised words ("Уильям Стивенс", "New York Times"); a sentence's first word ("Теперь",
+		// "Компания") belongs to the run only if the text also capitalises it inside a sentence.
 		let run: { start: number; end: number; words: string[] } | undefined;
 		const flush = () => {
 			if (!run) return;
 			const words = [...run.words];
 			let start = run.start;
-			if (start === 0 && lowerWords.has(words[0]!.toLowerCase())) {
+			if (start === 0 && !capitalisedInside.has(words[0]!)) {
 				words.shift();
-				const next = sentence.text.slice(start).search(/\s/);
+				const next = sentence.text.slice(start).search(/[\s\u00A0-]/);
 				start = next === -1 ? run.end : start + next + 1;
 			}
-			const single = words.length === 1 && !ACRONYM.test(words[0]!);
-			if (words.length && !(single && run.start === 0) && !(words.length === 1 && NOT_NAMES.has(words[0]!))) add(sentence.text.slice(start, run.end), sentence.text);
+			if (words.length && !(words.length === 1 && NOT_NAMES.has(words[0]!))) add(sentence.text.slice(start, run.end), sentence.text);
 			run = undefined;
 		};
 		for (const m of sentence.text.matchAll(WORD)) {
@@ -252,7 +256,7 @@ export function findCites(sentences: Sentence[], lang: Lang, matcher: MentionMat
 	const found = new Map<string, CiteCandidate>();
 	for (const sentence of sentences) {
 		for (const m of sentence.text.matchAll(CITES[lang])) {
-			const raw = (m[1] ?? m[2])!.trim();
+			const raw = (m[1] ?? m[2])!.trim().replace(/[.'’-]+$/, '');
 			// A known actor is cited by its name in the article's language; others as written.
 			const known = findMentions(raw, matcher)[0];
 			const outlet = known && known.matched.length >= raw.replace(/^The\s+/, '').length - 1 ? matcher.names.get(known.actorId)![lang] : raw.replace(/^«|»$/g, '');
@@ -361,7 +365,8 @@ export function buildDraft(options: ImportOptions): Draft {
 	out.push(actors.length ? 'actors:' : 'actors: []  # TODO: the text names no known actor; list at least one');
 	for (const id of actors) out.push(`  - ${id}`);
 	if (candidates.length) {
-		out.push('# Names that look like actors but match none in content/actors/ (count, first sentence, command to create):');
+		out.push('# Names that look like actors but match none in content/actors/: count, first sentence, and the command');
+		out.push('# to create each (its --ru is the form the text uses: make it the nominative, and add the forms as aliases).');
 		for (const candidate of candidates) {
 			out.push(`#   ${candidate.name} — ${candidate.count}×: ${commentText(candidate.sentence, 100)}`);
 			out.push(`#     ${candidate.command}`);
