@@ -294,7 +294,9 @@ export function findEvents(sentences: Sentence[], lang: Lang, published: Date, m
 			const clause = sentence.text.slice(from, to);
 			const clauseActors = actorsIn(from, to);
 			const actors = clauseActors.length ? clauseActors : sentenceActors.length ? sentenceActors : previousActors;
-			const { kind, from: kindFrom } = guessKind(clause);
+			// The date words say when, not what: "после переворота 2021 года" does not make the event a coup.
+			const at = expression.index - from;
+			const { kind, from: kindFrom } = guessKind(clause.slice(0, at) + ' ' + clause.slice(at + expression.text.length));
 			events.push({
 				date: toEdtf(expression.resolved!),
 				resolved: expression.resolved!,
