@@ -93,6 +93,13 @@ export function slugify(text: string, words = 6): string {
 	return ascii.split('-').filter(Boolean).slice(0, words).join('-');
 }
 
+// Intl.Segmenter (Node's ICU, without abbreviation suppressions) ends a sentence after "Mr." or "г.": such a
+// segment is joined to the next. Also after a one-letter initial ("J. Smith"), and before a lower-case or digit start.
+const ABBREVIATION: Record<Lang, RegExp> = {
+	en: /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Pres|Amb|Rev|St|Jr|Sr|No|vs|etc|e\.g|i\.e|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{Lu})\.$/u,
+	ru: /(?:^|[\s(])(?:г|гг|т\.е|т\.д|т\.п|т\.ч|т\.н|др|пр|ген|им|ст|см|ср|тыс|млн|млрд|руб|долл|ул|пос|обл|р-н|ок|н\.э|\p{Lu})\.$/iu,
+};
+
 /** Sentences with their offsets: paragraphs split at blank lines, then Intl.Segmenter's sentences. */
 export function splitSentences(text: string, lang: Lang): Sentence[] {
 	const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
@@ -100,11 +107,24 @@ export function splitSentences(text: string, lang: Lang): Sentence[] {
 	let paragraph = 0;
 	for (const block of text.matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
 		if (!block[0].trim()) continue;
+		let pending: { start: number; end: number } | undefined;
+		const push = () => {
+			if (!pending) return;
+			const raw = block[0].slice(pending.start, pending.end);
+			const trimmed = raw.trim();
+			if (trimmed) sentences.push({ text: trimmed, start: block.index + pending.start + raw.indexOf(trimmed), paragraph });
+			pending = undefined;
+		};
 		for (const { segment, index } of segmenter.segment(block[0])) {
-			const trimmed = segment.trim();
-			if (!trimmed) continue;
-			sentences.push({ text: trimmed, start: block.index + index + segment.indexOf(trimmed), paragraph });
+			const next = block[0].slice(index).trimStart();
+			if (pending && (ABBREVIATION[lang].test(block[0].slice(pending.start, pending.end).trimEnd()) || /^[\p{Ll}\p{N}]/u.test(next))) {
+				pending.end = index + segment.length;
+				continue;
+			}
+			push();
+			pending = { start: index, end: index + segment.length };
 		}
+		push();
 		paragraph++;
 	}
 	return sentences;
