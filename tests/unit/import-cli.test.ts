@@ -82,6 +82,18 @@ describe('npm run import', { timeout: 60_000 }, () => {
 		expect(check.stderr).toContain('fix:      review the TODOs and remove draft: true');
 	});
 
+	it('npm run build refuses the draft too: no site is written', () => {
+		const dist = join(t.root, 'dist');
+		const build = spawnSync(process.execPath, [join(repo, 'scripts/build.ts')], {
+			cwd: repo,
+			encoding: 'utf8',
+			env: { ...process.env, CONTENT_DIR: t.content, DIST_DIR: dist },
+		});
+		expect(build.status).not.toBe(0);
+		expect(build.stderr).toContain('fix:      review the TODOs and remove draft: true');
+		expect(existsSync(dist)).toBe(false);
+	});
+
 	it('the candidate command creates the actor, and the next import finds it', () => {
 		const command = /npm run new-actor -- (.+)$/m.exec(readFileSync(draftPath, 'utf8'))![1]!;
 		const args = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);

@@ -69,6 +69,25 @@ describe.each([
 	});
 });
 
+describe('what chrono-node parses, completed against the publication date', () => {
+	it('"вчера" / "yesterday" is the day before, across a year boundary', () => {
+		expect(dates('Вчера хунта выступила с заявлением.', '2026-01-01', 'ru')).toEqual(['2025-12-31']);
+		expect(dates('Yesterday the junta issued a statement.', '2026-01-01', 'en')).toEqual(['2025-12-31']);
+	});
+
+	it('a stated range is an interval over the whole period', () => {
+		expect(dates('Министры встречались с 1 по 5 июля.', '2025-09-15', 'ru')).toEqual(['2025-07-01/2025-07-05']);
+		expect(dates('The talks ran from July 1 to July 5.', '2025-09-15', 'en')).toEqual(['2025-07-01/2025-07-05']);
+	});
+
+	it('a month with its year keeps that year; a time of day or the verb "may" is no date', () => {
+		expect(dates('В августе 2020 года произошел переворот.', '2025-09-15', 'ru')).toEqual(['2020-08']);
+		expect(dates('The coup happened in August 2020.', '2025-09-15', 'en')).toEqual(['2020-08']);
+		expect(dates('Он выступил в 15:00.', '2025-09-15', 'ru')).toEqual([]);
+		expect(dates('The US may resume aid.', '2025-09-15', 'en')).toEqual([]);
+	});
+});
+
 describe('relative expressions lean on a neighbouring dated sentence', () => {
 	it('"позже" / "later": after the earlier dated sentence, up to publication', () => {
 		const ru = dates('В июле министр посетил Бамако. На встречах он обсуждал поставки. Позже страну посетила делегация Конгресса.', '2025-09-15', 'ru');
