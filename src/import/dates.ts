@@ -144,8 +144,8 @@ function monthsBefore(published: Point, months: number): Point {
 
 const PATTERNS: Record<Lang, { pattern: RegExp; resolve: (m: RegExpExecArray, published: Point) => DateExpression['resolved'] | DateExpression['relative'] }[]> = {
 	ru: [
-		// "после переворота 2021 года", "после выборов 2020 г.": after an event dated by its year.
-		{ pattern: /(?<![\p{L}])после\s+(?:[\p{L}-]+\s+){1,3}?(\d{4})\s*(?:года|г\.)/giu, resolve: (m, p) => ({ type: 'within', from: { year: +m[1]! }, to: p }) },
+		// "после переворота 2021 года", "после выборов в 2020 году": after an event dated by its year.
+		{ pattern: /(?<![\p{L}])после\s+(?:[\p{L}-]+\s+){1,3}?(\d{4})\s*(?:года|году|г\.)/giu, resolve: (m, p) => ({ type: 'within', from: { year: +m[1]! }, to: p }) },
 		{ pattern: /(?<![\p{L}])(?:в|во)\s+(\d{4})\s*(?:году|г\.)/giu, resolve: (m) => ({ type: 'on', point: { year: +m[1]! } }) },
 		{ pattern: /(?<![\p{L}])на\s+прошлой\s+неделе(?![\p{L}])/giu, resolve: (_m, p) => ({ type: 'within', ...previousWeek(p) }) },
 		{

@@ -127,6 +127,11 @@ describe('relative expressions lean on a neighbouring dated sentence', () => {
 		within(en[1], '2021-01-01', '2025-09-15');
 	});
 
+	it('"после выборов в 2020 году" is after 2020, not in it', () => {
+		within(dates('После выборов в 2020 году хунта сблизилась с Москвой.', '2025-09-15', 'ru')[0], '2020-01-01', '2025-09-15');
+		within(dates('After the election in 2020 the junta moved closer to Moscow.', '2025-09-15', 'en')[0], '2020-01-01', '2025-09-15');
+	});
+
 	it('an undated "after X" that nothing earlier dates proposes no event', () => {
 		expect(dates('Вашингтон отстранился после переворота.', '2025-09-15', 'ru')).toEqual([]);
 		expect(dates('Washington stepped back after the coup.', '2025-09-15', 'en')).toEqual([]);
