@@ -174,7 +174,6 @@ function mergeAdjacent(expressions: DateExpression[], sentence: string): DateExp
 }
 
 const CAPITALISED = /^\p{Lu}/u;
-const ACRONYM = /^\p{Lu}{2,5}$/u;
 // Generic acronyms that name no one in particular.
 const NOT_NAMES = new Set(['СМИ', 'НКО', 'ВВП', 'ИИ']);
 const LEGAL_PREFIX = /(?<!\p{L})(?:ЧВК|ООО|ОАО|ЗАО|ПАО|АО|НКО|ФГУП|ГК|МПО)\s+«[^»\n]{1,60}»/gu;
