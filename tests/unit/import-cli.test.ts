@@ -138,6 +138,10 @@ describe('npm run import', { timeout: 60_000 }, () => {
 		const original = readFileSync(join(repo, 'content/articles/2025-09-15-us-mali-junta.md'), 'utf8');
 		expect(written.split('\n---\n')[1]).toBe(original.split('\n---\n')[1]);
 		expect(written).toMatch(/\ndate: 2025-09-15\n/);
+		// The check on the current code accepts every field of the draft (dates included): the one error is draft itself.
+		const check = run('check.ts', [content], content);
+		expect(check.stderr).toMatch(/^✖ error {2}\S+2025-09-15-administratsiya-donalda-trampa-v-poslednie-mesyatsy\.md:4 {2}draft$/m);
+		expect(check.stderr).toContain('1 error, 0 warnings');
 	});
 
 	it('refuses a bad --date with file, field, found, expected and fix', () => {
