@@ -86,10 +86,20 @@ export function pointBounds(p: Point): { earliest: number; latest: number } {
 	return { earliest: utc(firstDay(p)), latest: Date.UTC(last.year, last.month! - 1, last.day!) + 86_400_000 - 1 };
 }
 
-/** Whether the project's EDTF check accepts a string and bounds it exactly as expected. */
-function checkerBounds(edtf: string, earliest: number | null, latest: number | null): boolean {
-	const parsed = parseEdtf(edtf);
-	return typeof parsed !== 'string' && parsed.earliest === earliest && parsed.latest === latest;
+/** How the project's check reads an EDTF string: its bounds, or an error message. */
+export type EdtfReader = (edtf: string) => { earliest: number | null; latest: number | null } | string;
+
+// An open end may be reported as null or as the earliest/latest instant a library can represent.
+const BEFORE_YEAR_0 = Date.parse('0000-01-01T00:00:00Z');
+const AFTER_YEAR_9999 = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** Whether the check accepts a string and bounds it exactly as expected. */
+function checkerBounds(read: EdtfReader, edtf: string, earliest: number | null, latest: number | null): boolean {
+	const parsed = read(edtf);
+	if (typeof parsed === 'string') return false;
+	const startOk = earliest === null ? parsed.earliest === null || parsed.earliest < BEFORE_YEAR_0 : parsed.earliest === earliest;
+	const endOk = latest === null ? parsed.latest === null || parsed.latest > AFTER_YEAR_9999 : parsed.latest === latest;
+	return startOk && endOk;
 }
 
 /**
@@ -98,12 +108,12 @@ function checkerBounds(edtf: string, earliest: number | null, latest: number | n
  * sets. Until it accepts a set and bounds it correctly, this falls back to the interval `2025-09-08/2025-09-14`,
  * which the checker accepts and bounds the same way. Sets take one precision on both ends, so they are written in days.
  */
-export function encodeWithin(from: Point | null, to: Point | null): string {
+export function encodeWithin(from: Point | null, to: Point | null, read: EdtfReader = parseEdtf): string {
 	if (!from && !to) throw new Error('encodeWithin needs at least one bound');
 	const earliest = from ? pointBounds(from).earliest : null;
 	const latest = to ? pointBounds(to).latest : null;
 	const set = `[${from ? pointToEdtf(firstDay(from)) : ''}..${to ? pointToEdtf(lastDay(to)) : ''}]`;
-	if (checkerBounds(set, earliest, latest)) return set;
+	if (checkerBounds(read, set, earliest, latest)) return set;
 	return `${from ? pointToEdtf(from) : '..'}/${to ? pointToEdtf(to) : '..'}`;
 }
 

@@ -3,7 +3,7 @@
 import edtf from 'edtf';
 import { describe, expect, it } from 'vitest';
 import { findEvents, splitSentences } from '../../src/import/draft.ts';
-import { type Lang } from '../../src/import/dates.ts';
+import { encodeWithin, type EdtfReader, type Lang } from '../../src/import/dates.ts';
 import { buildMentionMatcher } from '../../src/model/mentions.ts';
 import { EdtfDate, parseEdtf } from '../../src/schema/edtf.ts';
 
@@ -146,6 +146,24 @@ describe('relative expressions lean on a neighbouring dated sentence', () => {
 describe('EDTF encoding of "a moment within bounds"', () => {
 	it('the edtf package parses the level 2 one-of set form', () => {
 		expect((edtf('[2025-09-08..2025-09-14]') as { type: string }).type).toBe('Set');
+	});
+
+	it('writes a one-of set once the check bounds sets exactly, and the interval while it does not', () => {
+		// A reader that bounds "[a..b]" (days) as @edtf-ts/core 0.4.2 does, with an open start as its earliest instant.
+		const setsBounded: EdtfReader = (value) => {
+			const m = /^\[(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})\]$/.exec(value);
+			if (!m) return 'not a set';
+			return { earliest: m[1] ? start(m[1]) : -8_640_000_000_000_000, latest: end(m[2]!) };
+		};
+		const setsRefused: EdtfReader = (value) => (value.startsWith('[') ? 'EDTF sets are not supported here' : { earliest: null, latest: null });
+		const week = [{ year: 2025, month: 9, day: 8 }, { year: 2025, month: 9, day: 14 }] as const;
+		expect(encodeWithin(week[0], week[1], setsBounded)).toBe('[2025-09-08..2025-09-14]');
+		expect(encodeWithin(week[0], week[1], setsRefused)).toBe('2025-09-08/2025-09-14');
+		// Sets take one precision at both ends (mixed precision is refused): a year start is written as its first day.
+		expect(encodeWithin({ year: 2021 }, { year: 2025, month: 9, day: 15 }, setsBounded)).toBe('[2021-01-01..2025-09-15]');
+		expect(encodeWithin({ year: 2021 }, { year: 2025, month: 9, day: 15 }, setsRefused)).toBe('2021/2025-09-15');
+		expect(encodeWithin(null, { year: 2025, month: 9, day: 14 }, setsBounded)).toBe('[..2025-09-14]');
+		expect(encodeWithin(null, { year: 2025, month: 9, day: 14 }, setsRefused)).toBe('../2025-09-14');
 	});
 
 	it('every date the draft writes is accepted by the project check, with exact bounds', () => {
