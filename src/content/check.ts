@@ -4,6 +4,7 @@ import { ArticleSchema, type ArticleData } from '../schema/article.ts';
 import { parseEdtf } from '../schema/edtf.ts';
 import { BLOCS } from '../schema/ids.ts';
 import { guardFile, slugCollisionProblems, sourceLimitProblems } from './limits.ts';
+import { draftProblems } from './draft-check.ts';
 import { lineOfPath } from './locate.ts';
 import { mentionWarnings } from './mention-warnings.ts';
 import { isComplete, parsePartial, present } from './partial.ts';
@@ -354,6 +355,7 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 		});
 	}
 
+	problems.push(...draftProblems(articles, at));
 	articles.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
 	problems.push(...mentionWarnings({ actors, articles, problems }));
 	// Each file's problems together, top to bottom, files in the order they were first reported.

@@ -28,6 +28,11 @@ const Citation = z.strictObject({
 
 /** Frontmatter of content/articles/<slug>.md; the body is the article text in its own language. */
 export const ArticleSchema = z.strictObject({
+	/**
+	 * `true` on a draft written by `npm run import`: its actors, events and cites are machine guesses.
+	 * `npm run check` refuses to publish a draft; the author removes the field after reviewing it.
+	 */
+	draft: z.boolean().optional(),
 	title: NonEmptyText,
 	/** Publication date, YYYY-MM-DD. */
 	date: PublicationDate,
