@@ -126,7 +126,8 @@ describe('actor pages for the real article', () => {
 		expect(figure.querySelectorAll('.edge title').map((t) => t.text)).toContain('Russia → Mali junta: military partnership');
 		const list = squash(alternative.querySelector('ul')!.text);
 		expect(list).toContain('Russia → Mali junta: military partnership');
-		expect(list).toContain('Wagner Group is part of Russia');
+		// Parent links are the site index's grouping, not an article's claim (issue 16): worded "listed under", not "part of".
+		expect(list).toContain('Wagner Group is listed under Russia in the actor index');
 		expect(hrefs(alternative)).toEqual(expect.arrayContaining(['/actors/russia/', '/actors/mali-junta/', '/actors/wagner-group/']));
 	});
 });
@@ -168,7 +169,7 @@ describe('/actors/', () => {
 		for (const id of [...PRINCIPALS, 'cia', 'wagner-group', 'africa-corps', 'belavia']) expect(nodes).toContain(`/actors/${id}/`);
 		expect(figure.querySelector('svg')!.getAttribute('viewBox')).toMatch(/^-?\d+ -?\d+ \d+ \d+$/);
 		const list = squash(doc.querySelector('details.map-list ul')!.text);
-		for (const line of ['Russia → Mali junta: military partnership', 'United States → Mali junta: intelligence sharing', 'United States → Belarus: sanctions relief', 'Belavia is part of Belarus', 'Africa Corps is part of Russia'])
+		for (const line of ['Russia → Mali junta: military partnership', 'United States → Mali junta: intelligence sharing', 'United States → Belarus: sanctions relief', 'Belavia is listed under Belarus in the actor index', 'Africa Corps is listed under Russia in the actor index'])
 			expect(list).toContain(line);
 	});
 });
