@@ -1,5 +1,7 @@
 // Reader pages in Chromium (issue 16): relation maps whose labels sit clear of every edge, node and other label,
 // maps that fit a 390 px phone, co-mentions ranked by what ties two actors.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -142,5 +144,124 @@ describe('relation maps', () => {
 		}
 		const list = parse(builtPage('/actors/russia/')).querySelector('details.map-list')!.text.replace(/\s+/g, ' ');
 		expect(list).toContain('Wagner Group is listed under Russia in the actor index');
+	});
+});
+
+describe('actor pages', () => {
+	const coMentioned = (id: string) => {
+		const block = parse(builtPage(`/actors/${id}/`)).querySelector('section[aria-labelledby="comentioned-heading"]')!;
+		return block.querySelectorAll('a').map((a) => a.getAttribute('href')!.replace(/^\/actors\/|\/$/g, ''));
+	};
+
+	// The issue asked for the US "first" on the Russia page; ranked by what ties two actors, Russia shares two events
+	// with the Mali junta and Wagner and none with the US, so the US comes after them — but is never cut.
+	it('list co-mentions by shared events, then relations, then articles, cutting none on a tie', () => {
+		const russia = coMentioned('russia');
+		expect(russia.slice(0, 2)).toEqual(['mali-junta', 'wagner-group']);
+		expect(russia).toContain('us');
+		expect(coMentioned('belavia')[0]).toBe('us');
+		expect(coMentioned('belavia')).toContain('russia');
+		expect(coMentioned('wagner-group')).toEqual(expect.arrayContaining(['russia', 'yevgeny-prigozhin']));
+		const text = parse(builtPage('/actors/russia/')).querySelector('section[aria-labelledby="comentioned-heading"]')!.text.replace(/\s+/g, ' ');
+		expect(text).toMatch(/Mali junta 2 events · 1 relation/);
+	});
+
+	it('quote on each article card the sentence naming the actor, the name marked as the article writes it', () => {
+		const card = parse(builtPage('/actors/belavia/')).querySelector('section[aria-labelledby="articles-heading"] .card-list > li')!;
+		expect(card.querySelector('blockquote mark')!.text).toBe('Белавиа');
+		expect(card.querySelector('blockquote')!.getAttribute('lang')).toBe('ru');
+		const source = readFileSync(resolve(import.meta.dirname, '../../content/articles/2025-09-15-us-mali-junta.md'), 'utf8');
+		expect(source).toContain(card.querySelector('blockquote')!.text.trim());
+		// The actor's own chip comes first on its card.
+		expect(card.querySelector('ul.chips a')!.getAttribute('href')).toBe('/actors/belavia/');
+		expect(parse(builtPage('/actors/wagner-group/')).querySelector('.card-list blockquote mark')!.text).toBe('ЧВК «Вагнер»');
+	});
+
+	it('use the width at 1280 px: below the first screen, the map, timeline and articles span the whole column', async () => {
+		const { page, close } = await open('/actors/us/', 1280);
+		const layout = await page.evaluate(() => {
+			const main = document.querySelector('main')!;
+			const style = getComputedStyle(main);
+			const inner = main.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+			const aside = document.querySelector('main aside')!.getBoundingClientRect();
+			const sections = ['map-heading', 'timeline-heading', 'articles-heading'].map((id) => document.querySelector(`section[aria-labelledby="${id}"]`)!.getBoundingClientRect());
+			return { inner, asideBottom: aside.bottom + window.scrollY, sections: sections.map((s) => ({ top: s.top + window.scrollY, width: s.width })) };
+		});
+		for (const section of layout.sections) {
+			expect(section.top).toBeGreaterThanOrEqual(layout.asideBottom);
+			expect(section.width).toBeGreaterThanOrEqual(layout.inner - 1);
+		}
+		await close();
+	});
+
+	it('name every bloc colour they use in a legend, as do article pages and the lists', () => {
+		for (const route of ['/actors/russia/', '/articles/2025-09-15-us-mali-junta/', '/', '/articles/']) {
+			const doc = parse(builtPage(route));
+			const legend = doc.querySelector('main .bloc-legend')!;
+			expect(legend, route).not.toBeNull();
+			const named = legend.querySelectorAll('.legend-item[data-bloc]').map((i) => i.getAttribute('data-bloc'));
+			const used = new Set(doc.querySelectorAll('main a.chip[data-bloc]').map((c) => c.getAttribute('data-bloc')));
+			for (const bloc of used) expect(named, `${route}: ${bloc}`).toContain(bloc);
+		}
+	});
+});
+
+describe('nits', () => {
+	it('offer one search box in the first phone screen of home and /search/', async () => {
+		for (const route of ['/', '/search/']) {
+			const { page, close } = await open(route, 390);
+			const visible = await page.evaluate(() => [...document.querySelectorAll('input[type="search"]')].filter((i) => i.getBoundingClientRect().height > 0 && i.getBoundingClientRect().top < window.innerHeight).length);
+			expect(visible, route).toBe(1);
+			await close();
+		}
+		// Pages without a box of their own keep the header's.
+		const { page, close } = await open('/actors/', 390);
+		expect(await page.locator('#site-search-q').isVisible()).toBe(true);
+		await close();
+	});
+
+	it('keep eyebrows clear of the header rule, titles looking like links, dates close to titles, chips on one line', async () => {
+		// The eyebrow's box sat right on the header's rule (0 px) on article pages and the actor index.
+		for (const route of ['/articles/2025-09-15-us-mali-junta/', '/actors/']) {
+			const { page, close } = await open(route, 1280);
+			const gap = await page.evaluate(() => document.querySelector('main .kicker')!.getBoundingClientRect().top - document.querySelector('.site-header')!.getBoundingClientRect().bottom);
+			expect(gap, route).toBeGreaterThanOrEqual(16);
+			await close();
+		}
+		for (const route of ['/', '/articles/', '/actors/us/']) {
+			const { page: tab, close: done } = await open(route, 1280);
+			const card = await tab.evaluate(() => {
+				const li = document.querySelector('.card-list > li')!;
+				const link = li.querySelector(':is(h2, h3) a')!;
+				const style = getComputedStyle(link);
+				const date = li.querySelector('p.meta')!.getBoundingClientRect();
+				return { underline: style.textDecorationLine, color: style.color, link: getComputedStyle(document.querySelector('main p a, footer a')!).color, gap: link.getBoundingClientRect().top - date.bottom };
+			});
+			expect(card.underline, route).toContain('underline');
+			expect(card.gap, route).toBeLessThan(12);
+			await done();
+		}
+		const { page: us, close: closeUs } = await open('/actors/us/', 1280);
+		const chipLines = await us.evaluate(() => [...document.querySelectorAll<HTMLElement>('main a.chip')].filter((c) => c.textContent!.includes('Central Intelligence Agency')).map((c) => c.getClientRects().length === 1 && c.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(c).lineHeight)));
+		expect(chipLines.length).toBeGreaterThan(0);
+		expect(chipLines.every(Boolean)).toBe(true);
+		await closeUs();
+	});
+
+	it('hang wrapped names on the phone actor index: the second line starts under the name, not under its dot', async () => {
+		const { page, close } = await open('/actors/', 390);
+		const lines = await page.evaluate(() => {
+			const link = [...document.querySelectorAll('a.name')].find((a) => a.textContent === 'Central Intelligence Agency')!;
+			const range = document.createRange();
+			range.selectNodeContents(link.firstChild!);
+			return [...range.getClientRects()].map((r) => r.left);
+		});
+		expect(lines.length).toBeGreaterThan(1);
+		expect(Math.min(...lines.slice(1))).toBeGreaterThanOrEqual(lines[0]! - 1);
+		await close();
+	});
+
+	it('lists the calendar in the footer', () => {
+		expect(parse(builtPage('/')).querySelectorAll('footer a').map((a) => a.getAttribute('href'))).toContain('/data/events.ics');
 	});
 });
