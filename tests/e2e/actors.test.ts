@@ -94,9 +94,11 @@ describe('actor pages for the real article', () => {
 
 	it('lists the actors most often named alongside it, each linked', () => {
 		const co = hrefs(actorPage('russia').querySelector('section[aria-labelledby="comentioned-heading"]'));
-		// Every actor shares the one article with Russia: ties go by name, twelve at most.
-		expect(co).toHaveLength(12);
-		expect(co.slice(0, 4)).toEqual(['/actors/africa-corps/', '/actors/al-qaeda/', '/actors/assimi-goita/', '/actors/belarus/']);
+		// Was: ties go by name, twelve at most — which cut the US and Wagner (issue 16). Now ranked by shared events,
+		// relations, then articles; the actors tied with the twelfth all stay, so with one article all 22 are listed.
+		expect(co).toHaveLength(22);
+		expect(co.slice(0, 4)).toEqual(['/actors/mali-junta/', '/actors/wagner-group/', '/actors/africa-corps/', '/actors/assimi-goita/']);
+		expect(co).toContain('/actors/us/');
 		expect(co).toContain('/actors/mali-junta/');
 		expect(co).not.toContain('/actors/russia/');
 	});
@@ -112,7 +114,8 @@ describe('actor pages for the real article', () => {
 	it('draws the neighbourhood map: a link per node, labelled, coloured by bloc, with a caption and a list', () => {
 		const figure = actorPage('russia').querySelector('figure.relation-map')!;
 		const alternative = actorPage('russia').querySelector('details.map-list')!;
-		const nodes = figure.querySelectorAll('svg a.node');
+		// The wide map (the phone layout beside it draws the same nodes).
+		const nodes = figure.querySelectorAll('svg.map-wide a.node');
 		expect(nodes.map((a) => a.getAttribute('href')).sort()).toEqual(
 			['africa-corps', 'belarus', 'mali-junta', 'russia', 'vladimir-putin', 'wagner-group'].map((id) => `/actors/${id}/`),
 		);
@@ -163,7 +166,8 @@ describe('/actors/', () => {
 
 	it('draws the whole relation map with a link per node and the relations as a list', () => {
 		const figure = doc.querySelector('figure.relation-map')!;
-		const nodes = hrefs(figure, 'svg a.node');
+		const nodes = hrefs(figure, 'svg.map-wide a.node');
+		expect(hrefs(figure, 'svg.map-narrow a.node').sort()).toEqual([...nodes].sort());
 		expect(nodes.length).toBeGreaterThanOrEqual(20);
 		expect(new Set(nodes).size).toBe(nodes.length);
 		for (const id of [...PRINCIPALS, 'cia', 'wagner-group', 'africa-corps', 'belavia']) expect(nodes).toContain(`/actors/${id}/`);
@@ -218,7 +222,7 @@ describe('actor pages in a browser', () => {
 	it('follows a map node to its actor page', async () => {
 		const tab = await browser.newPage();
 		await tab.goto(`${baseUrl}/actors/`);
-		await tab.locator('figure.relation-map svg a[href="/actors/wagner-group/"] circle').click();
+		await tab.locator('figure.relation-map svg.map-wide a[href="/actors/wagner-group/"] circle').click();
 		await tab.waitForURL(`${baseUrl}/actors/wagner-group/`);
 		expect(await tab.locator('h1').innerText()).toContain('Wagner Group');
 		await tab.close();
