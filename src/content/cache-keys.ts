@@ -71,14 +71,16 @@ export function timelinePageKey(page: TimelinePage, shared: string): string {
 
 /**
  * A later page of an actor's article list: the header (the actor and its parent chain: `actors`), the
- * article count, the cards on the page (date, outlet, title, summary, actor chips) and the pager.
+ * article count, the cards on the page (date, outlet, title, summary, actor chips, quoted sentence) and the pager.
  */
 export function actorArticlesPageKey(
 	actorId: string,
 	page: { number: number; count: number; items: readonly ArticleEntry[] },
 	articleCount: number,
 	actors: ReadonlyMap<string, ActorEntry>,
+	/** What each card quotes: the sentence naming the actor (it comes from the article's text, which `data` does not cover). */
+	quoted: readonly unknown[] = [],
 ): string {
 	const cards = page.items.map(({ id, data }) => [id, data.date, data.source?.outlet, data.title, data.lang, data.summary, data.actors]);
-	return digest(actorId, page.number, page.count, articleCount, cards, actorsDigest(actors));
+	return digest(actorId, page.number, page.count, articleCount, cards, quoted, actorsDigest(actors));
 }

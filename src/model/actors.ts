@@ -37,9 +37,14 @@ export interface CounterpartRelations {
 	relations: ActorRelation[];
 }
 
-/** An actor named together with another in article frontmatter, and in how many articles. */
+/** An actor named together with another, and what ties the two: shared events, relations between them, shared articles. */
 export interface CoMention {
 	actor: ActorEntry;
+	/** Distinct events both take part in (an event id shared by articles counts once). */
+	events: number;
+	/** Distinct relations between the two, either direction (the same relation stated by several articles counts once). */
+	relations: number;
+	/** Articles whose frontmatter lists both. */
 	count: number;
 }
 
@@ -61,10 +66,16 @@ export interface ActorIndex {
 	articleCount(id: string): number;
 	/** Distinct events the actor takes part in; an event id shared by articles counts once. */
 	eventCount(id: string): number;
-	/** Actors listed most often in the same articles' frontmatter; ties by name. */
+	/**
+	 * Actors tied to this one, strongest tie first: more shared events, then more relations between them, then more
+	 * shared articles. The list stops after `limit` actors only where the next one is tied less strongly: every actor
+	 * tied exactly as strongly as the last one shown is included, so no actor is dropped for its name.
+	 */
 	coMentioned(id: string, limit?: number): CoMention[];
 }
 
+/** Stronger tie first: shared events, then relations, then shared articles; 0 when equally strong. */
+export const compareTies = (a: Omit<CoMention, 'actor'>, b: Omit<CoMention, 'actor'>) => b.events - a.events || b.relations - a.relations || b.count - a.count;
 const byName = (a: ActorEntry, b: ActorEntry) => a.data.name.en.localeCompare(b.data.name.en, 'en');
 const newestFirst = (a: ArticleEntry, b: ArticleEntry) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
 
@@ -105,6 +116,7 @@ export function buildActorIndex(actors: ReadonlyMap<string, ActorEntry>, article
 	const sortedArticles = [...articles].sort(newestFirst);
 	const articlesByActor = new Map<string, ArticleEntry[]>();
 	const eventKeysByActor = new Map<string, Set<string>>();
+	const actorsByEvent = new Map<string, Set<string>>();
 	const pairCounts = new Map<string, Map<string, number>>();
 	// actor id → counterpart id → relation key → relation; merging the same relation stated by several articles.
 	const relationsByActor = new Map<string, Map<string, Map<string, ActorRelation>>>();
@@ -137,7 +149,10 @@ export function buildActorIndex(actors: ReadonlyMap<string, ActorEntry>, article
 		const named = new Set(data.actors);
 		data.events.forEach((event, i) => {
 			const eventKey = event.id ?? `${slug}#${i}`;
+			let taking = actorsByEvent.get(eventKey);
+			if (!taking) actorsByEvent.set(eventKey, (taking = new Set()));
 			for (const id of event.actors) {
+				taking.add(id);
 				named.add(id);
 				let keys = eventKeysByActor.get(id);
 				if (!keys) eventKeysByActor.set(id, (keys = new Set()));
@@ -173,7 +188,7 @@ export function buildActorIndex(actors: ReadonlyMap<string, ActorEntry>, article
 	const relationCache = new Map<string, CounterpartRelations[]>();
 	const coMentionCache = new Map<string, CoMention[]>();
 
-	return {
+	const index: ActorIndex = {
 		blocs,
 		independents,
 		actor: (id) => actors.get(id),
@@ -207,13 +222,36 @@ export function buildActorIndex(actors: ReadonlyMap<string, ActorEntry>, article
 		coMentioned(id, limit = 10) {
 			let result = coMentionCache.get(id);
 			if (!result) {
-				result = [...(pairCounts.get(id) ?? [])]
-					.filter(([other]) => actors.has(other))
-					.map(([other, count]) => ({ actor: actors.get(other)!, count }))
-					.sort((a, b) => b.count - a.count || byName(a.actor, b.actor));
+				const ties = new Map<string, CoMention>();
+				const tie = (other: string): CoMention | undefined => {
+					if (other === id || !actors.has(other)) return undefined;
+					let found = ties.get(other);
+					if (!found) ties.set(other, (found = { actor: actors.get(other)!, events: 0, relations: 0, count: 0 }));
+					return found;
+				};
+				for (const key of eventKeysByActor.get(id) ?? []) {
+					for (const other of actorsByEvent.get(key) ?? []) {
+						const found = tie(other);
+						if (found) found.events++;
+					}
+				}
+				for (const group of index.relationsOf(id)) {
+					const found = tie(group.counterpart.id);
+					if (found) found.relations = group.relations.length;
+				}
+				for (const [other, count] of pairCounts.get(id) ?? []) {
+					const found = tie(other);
+					if (found) found.count = count;
+				}
+				result = [...ties.values()].sort((a, b) => compareTies(a, b) || byName(a.actor, b.actor));
 				coMentionCache.set(id, result);
 			}
-			return result.slice(0, limit);
+			if (limit <= 0) return [];
+			// Past the limit, keep every actor tied exactly as strongly as the last one kept: the cut never falls on a name.
+			let end = Math.min(limit, result.length);
+			while (end < result.length && compareTies(result[end - 1]!, result[end]!) === 0) end++;
+			return result.slice(0, end);
 		},
 	};
+	return index;
 }

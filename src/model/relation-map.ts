@@ -17,7 +17,10 @@ export interface MapEdge {
 	source: string;
 	target: string;
 	relations: PairRelation[];
-	/** Id of the member when one actor is the other's parent (the `parent` field), else undefined. */
+	/**
+	 * Id of the actor listed under the other in the actor index (its `parent` field), else undefined. The grouping is
+	 * the site's, not a claim of the articles: the map draws it dashed and words it "listed under", never "part of".
+	 */
 	member?: string;
 	/** Where arrows point: at `target`, at `source`, both ways, or nowhere (membership only). */
 	direction: 'forward' | 'backward' | 'both' | 'none';
@@ -28,6 +31,10 @@ export interface MapEdge {
 	y1: number;
 	x2: number;
 	y2: number;
+	/** Control point of a quadratic curve, when the straight line would pass through a third node. */
+	curve?: { x: number; y: number };
+	/** SVG path data of the edge: a line, or a quadratic curve around the node in its way. */
+	d: string;
 }
 
 /** Text centred at (x, y). */
@@ -35,6 +42,17 @@ export interface EdgeLabel {
 	text: string;
 	x: number;
 	y: number;
+	/** The box the text is estimated to take, kept clear of every node, label and other edge. */
+	box: Box;
+}
+
+/** Where a node's name is drawn: lines starting at (x, y) (the first baseline), anchored as SVG's text-anchor says. */
+export interface NodeLabel {
+	x: number;
+	y: number;
+	anchor: 'start' | 'middle' | 'end';
+	/** The box the lines are estimated to take. */
+	box: Box;
 }
 
 /** An actor placed on the map: its circle at (x, y), its label below it. */
@@ -46,10 +64,12 @@ export interface MapNode {
 	x: number;
 	y: number;
 	r: number;
-	/** The name wrapped into short lines, drawn centred under the circle. */
+	/** The name wrapped into short lines. */
 	label: string[];
-	/** Box the circle and label occupy together, for overlap checks and cropping. */
+	/** Box the circle and a label under it occupy together: what the layout keeps apart. */
 	box: Box;
+	/** Where the label-placement pass put the name; undefined when no spot clear of edges, nodes and labels was found (the figure then names the actor below the map). */
+	place?: NodeLabel;
 }
 
 export interface Box {
@@ -66,6 +86,8 @@ export interface RelationMap {
 	edges: MapEdge[];
 	/** The actor a neighbourhood map is cut around. */
 	focus?: string;
+	/** The same map laid out for a phone: at most NARROW_WIDTH units wide, taller, labels at full size. */
+	narrow?: RelationMap;
 }
 
 export interface RelationGraph {
@@ -83,6 +105,10 @@ const LINE_HEIGHT = 14;
 const CHAR_WIDTH = 7; // generous average advance of a 12px sans-serif glyph
 const LABEL_GAP = 4;
 const PADDING = 16;
+/** Width of the phone layout in map units (= CSS px): fits a 390 px screen's column (350 px) without scaling. */
+export const NARROW_WIDTH = 340;
+/** Characters per label line in the phone layout. */
+const NARROW_WRAP = 14;
 const TICKS = 400;
 /** Most edges a neighbourhood map draws between an actor's neighbours before it keeps only the actor's own edges. */
 export const NEIGHBOURHOOD_EDGES = 40;
@@ -156,22 +182,8 @@ function directionOf(edge: Pick<MapEdge, 'source' | 'target' | 'relations'>): Ma
 	return forward && backward ? 'both' : forward ? 'forward' : backward ? 'backward' : 'none';
 }
 
-/** Clips the centre-to-centre line to the two circles, so arrowheads touch the circles' rims. */
-function clip(a: MapNode, b: MapNode): Pick<MapEdge, 'x1' | 'y1' | 'x2' | 'y2'> {
-	const dx = b.x - a.x;
-	const dy = b.y - a.y;
-	const length = Math.hypot(dx, dy) || 1;
-	const round = (v: number) => Math.round(v * 10) / 10;
-	return {
-		x1: round(a.x + (dx / length) * (a.r + 1)),
-		y1: round(a.y + (dy / length) * (a.r + 1)),
-		x2: round(b.x - (dx / length) * (b.r + 2)),
-		y2: round(b.y - (dy / length) * (b.r + 2)),
-	};
-}
-
 /** The force layout keeps circles apart; label boxes are rectangles, so nudge any still overlapping apart along the shorter overlap. */
-function separateBoxes(nodes: MapNode[], gap = 4, rounds = 100): void {
+function separateBoxes(nodes: MapNode[], gap = 4, rounds = 100, verticalOnly = false): void {
 	for (let round = 0; round < rounds; round++) {
 		let moved = false;
 		for (let i = 0; i < nodes.length; i++) {
@@ -182,8 +194,9 @@ function separateBoxes(nodes: MapNode[], gap = 4, rounds = 100): void {
 				const dy = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y) + gap;
 				if (dx <= 0 || dy <= 0) continue;
 				moved = true;
-				const [first, second] = dx < dy ? (a.x <= b.x ? [a, b] : [b, a]) : a.y <= b.y ? [a, b] : [b, a];
-				if (dx < dy) {
+				const sideways = dx < dy && !verticalOnly;
+				const [first, second] = sideways ? (a.x <= b.x ? [a, b] : [b, a]) : a.y < b.y || (a.y === b.y && a.id < b.id) ? [a, b] : [b, a];
+				if (sideways) {
 					first.x -= dx / 2;
 					second.x += dx / 2;
 				} else {
@@ -198,35 +211,249 @@ function separateBoxes(nodes: MapNode[], gap = 4, rounds = 100): void {
 }
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const round1 = (v: number) => Math.round(v * 10) / 10;
+const grow = (box: Box, by: number): Box => ({ x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by });
+const circleBox = (node: Pick<MapNode, 'x' | 'y' | 'r'>, margin = 0): Box => ({ x: node.x - node.r - margin, y: node.y - node.r - margin, width: 2 * (node.r + margin), height: 2 * (node.r + margin) });
 
-/** Places each edge's kinds at the first spot along it (middle first) that covers no node and no earlier label; an edge with no free spot goes unlabelled. */
-function placeEdgeLabels(nodes: readonly MapNode[], edges: readonly Omit<MapEdge, 'label'>[]): MapEdge[] {
-	const taken: Box[] = nodes.map((n) => n.box);
-	return edges.map((edge) => {
-		const { label: _, ...bare } = edge as MapEdge;
-		if (edge.relations.length === 0) return bare;
-		const text = [...new Set(edge.relations.map((r) => r.kind.replaceAll('-', ' ')))].join(', ');
-		const width = text.length * EDGE_CHAR_WIDTH + 4;
-		const height = EDGE_FONT_SIZE + 3;
-		for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
-			const x = Math.round((edge.x1 + (edge.x2 - edge.x1) * t) * 10) / 10;
-			const y = Math.round((edge.y1 + (edge.y2 - edge.y1) * t) * 10) / 10;
-			const box = { x: x - width / 2, y: y - height / 2, width, height };
-			if (taken.some((other) => overlaps(box, other))) continue;
-			taken.push(box);
-			return { ...bare, label: { text, x, y } };
+type Point = { x: number; y: number };
+
+/** Whether the segment p–q crosses or lies inside the box (Liang–Barsky clipping). */
+export function segmentHitsBox(p: Point, q: Point, box: Box): boolean {
+	const dx = q.x - p.x;
+	const dy = q.y - p.y;
+	let t0 = 0;
+	let t1 = 1;
+	for (const [edge, delta] of [
+		[p.x - box.x, -dx],
+		[box.x + box.width - p.x, dx],
+		[p.y - box.y, -dy],
+		[box.y + box.height - p.y, dy],
+	] as const) {
+		if (delta === 0) {
+			if (edge < 0) return false;
+			continue;
 		}
-		return bare;
+		const t = edge / delta;
+		if (delta < 0) t0 = Math.max(t0, t);
+		else t1 = Math.min(t1, t);
+		if (t0 > t1) return false;
+	}
+	return true;
+}
+
+const polylineHitsBox = (points: readonly Point[], box: Box) => points.some((p, i) => i > 0 && segmentHitsBox(points[i - 1]!, p, box));
+
+function distanceToSegment(c: Point, p: Point, q: Point): number {
+	const dx = q.x - p.x;
+	const dy = q.y - p.y;
+	const length2 = dx * dx + dy * dy || 1;
+	const t = Math.max(0, Math.min(1, ((c.x - p.x) * dx + (c.y - p.y) * dy) / length2));
+	return Math.hypot(c.x - (p.x + t * dx), c.y - (p.y + t * dy));
+}
+
+/** Points along the centre-to-centre line or quadratic curve, for collision checks. */
+function sample(a: Point, b: Point, control: Point | undefined, steps = 24): Point[] {
+	if (!control) return [a, b];
+	return Array.from({ length: steps + 1 }, (_, i) => {
+		const t = i / steps;
+		return { x: (1 - t) ** 2 * a.x + 2 * (1 - t) * t * control.x + t ** 2 * b.x, y: (1 - t) ** 2 * a.y + 2 * (1 - t) * t * control.y + t ** 2 * b.y };
 	});
 }
 
-function viewBoxAround(nodes: readonly MapNode[]): Box {
+/** How close an edge may pass to a third node's centre, beyond its radius. */
+const NODE_CLEARANCE = 7;
+
+/**
+ * The route of an edge: straight when no third node's circle lies on the line, else the gentlest quadratic curve
+ * (bending either way, more and more) that clears every third node; straight again if none does.
+ */
+function route(a: MapNode, b: MapNode, others: readonly MapNode[]): Point | undefined {
+	const clear = (points: Point[]) => others.every((c) => c === a || c === b || points.every((p, i) => i === 0 || distanceToSegment(c, points[i - 1]!, p) > c.r + NODE_CLEARANCE));
+	if (clear([a, b])) return undefined;
+	const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+	const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+	const normal = { x: -(b.y - a.y) / length, y: (b.x - a.x) / length };
+	for (const bend of [0.12, 0.2, 0.3, 0.4, 0.5]) {
+		for (const side of [1, -1]) {
+			const control = { x: round1(mid.x + side * bend * length * normal.x), y: round1(mid.y + side * bend * length * normal.y) };
+			if (clear(sample(a, b, control))) return control;
+		}
+	}
+	return undefined;
+}
+
+/** Clips a line or curve to the two circles, so arrowheads touch the circles' rims, and writes its path data. */
+function clipEdge(a: MapNode, b: MapNode, control: Point | undefined): Pick<MapEdge, 'x1' | 'y1' | 'x2' | 'y2' | 'd' | 'curve'> {
+	const towardsB = control ?? b;
+	const towardsA = control ?? a;
+	const unit = (from: Point, to: Point) => {
+		const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+		return { x: (to.x - from.x) / length, y: (to.y - from.y) / length };
+	};
+	const u = unit(a, towardsB);
+	const v = unit(b, towardsA);
+	const x1 = round1(a.x + u.x * (a.r + 1));
+	const y1 = round1(a.y + u.y * (a.r + 1));
+	const x2 = round1(b.x + v.x * (b.r + 2));
+	const y2 = round1(b.y + v.y * (b.r + 2));
+	return control ? { x1, y1, x2, y2, curve: control, d: `M${x1} ${y1}Q${control.x} ${control.y} ${x2} ${y2}` } : { x1, y1, x2, y2, d: `M${x1} ${y1}L${x2} ${y2}` };
+}
+
+const edgePoints = (edge: Pick<MapEdge, 'x1' | 'y1' | 'x2' | 'y2' | 'curve'>) => sample({ x: edge.x1, y: edge.y1 }, { x: edge.x2, y: edge.y2 }, edge.curve);
+
+function labelSize(lines: readonly string[]): { width: number; height: number } {
+	return { width: Math.max(...lines.map((line) => line.length)) * CHAR_WIDTH, height: lines.length * LINE_HEIGHT };
+}
+
+/**
+ * Candidate spots for a node's name, best first: right under the dot, above, right, left, the diagonals, then the
+ * in-between directions, then the same a little further out; each also with the name wrapped narrower.
+ */
+function labelCandidates(node: MapNode): (NodeLabel & { lines: string[] })[] {
+	const gap = 3;
+	const ascent = MAP_FONT_SIZE - 2;
+	const { x, y, r } = node;
+	const wraps = [node.label, ...[12, 8].map((max) => wrapLabel(node.name, max))].filter((lines, i, all) => all.findIndex((other) => other.join('\n') === lines.join('\n')) === i);
+	const angles = [90, 270, 0, 180, 45, 135, 315, 225, 67.5, 112.5, 292.5, 247.5, 22.5, 157.5, 337.5, 202.5];
+	const candidates: (NodeLabel & { lines: string[] })[] = [];
+	for (const distance of [0, 8, 18]) {
+		for (const lines of wraps) {
+			const { width, height } = labelSize(lines);
+			for (const angle of angles) {
+				const cos = Math.cos((angle * Math.PI) / 180);
+				const sin = Math.sin((angle * Math.PI) / 180);
+				const px = x + cos * (r + gap + distance);
+				const py = y + sin * (r + gap + distance);
+				const anchor: NodeLabel['anchor'] = cos > 0.3 ? 'start' : cos < -0.3 ? 'end' : 'middle';
+				const left = anchor === 'start' ? px + 1 : anchor === 'end' ? px - 1 - width : px - width / 2;
+				const top = sin > 0.3 ? py : sin < -0.3 ? py - height : py - height / 2;
+				candidates.push({
+					lines,
+					anchor,
+					x: round1(anchor === 'middle' ? left + width / 2 : anchor === 'start' ? left : left + width),
+					y: round1(top + ascent),
+					box: { x: round1(left), y: round1(top), width, height },
+				});
+			}
+		}
+	}
+	return candidates;
+}
+
+interface FinishOptions {
+	focus?: string;
+	/** Keep every label inside x ∈ [minX, maxX] (the phone layout's fixed width). */
+	bounds?: { minX: number; maxX: number };
+}
+
+/**
+ * Routes the edges around nodes, then places each node's name at the first candidate spot that covers no node, no
+ * other label and no edge (names without such a spot go unlabelled and are listed under the map), then writes each
+ * edge's kinds on the first spot along it that is clear of nodes, labels and other edges (else the edge goes
+ * unlabelled: its kinds are in its tooltip and the list). Most-cited pairs and principals choose first.
+ */
+function finishMap(nodes: MapNode[], specs: readonly EdgeSpec[], options: FinishOptions = {}): RelationMap {
+	const byId = new Map(nodes.map((n) => [n.id, n]));
+	const cited = (e: { relations: PairRelation[] }) => e.relations.reduce((sum, r) => sum + r.articles, 0);
+	const ordered = [...specs].sort((a, b) => cited(b) - cited(a) || a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+	const routed = ordered.map((spec) => {
+		const a = byId.get(spec.source)!;
+		const b = byId.get(spec.target)!;
+		return { ...spec, direction: directionOf(spec), ...clipEdge(a, b, route(a, b, nodes)) };
+	});
+	const lines = routed.map(edgePoints);
+
+	const degree = new Map<string, number>();
+	for (const e of routed) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+	const rank = (n: MapNode) => (n.id === options.focus ? 0 : n.bloc === n.id ? 1 : 2);
+	const labelOrder = [...nodes].sort((a, b) => rank(a) - rank(b) || (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.id.localeCompare(b.id));
+	const circles = nodes.map((n) => circleBox(n, 2));
+	const taken: Box[] = [];
+	const within = (box: Box) => !options.bounds || (box.x >= options.bounds.minX && box.x + box.width <= options.bounds.maxX);
+	const placed = new Map<string, { label: string[]; place: NodeLabel }>();
+	for (const node of labelOrder) {
+		const spot = labelCandidates(node).find(({ box }) => {
+			const padded = grow(box, 1);
+			return within(box) && !circles.some((c) => overlaps(padded, c)) && !taken.some((t) => overlaps(padded, t)) && !lines.some((line) => polylineHitsBox(line, padded));
+		});
+		if (!spot) continue;
+		const { lines: label, ...place } = spot;
+		placed.set(node.id, { label, place });
+		taken.push(spot.box);
+	}
+	const finished = nodes.map((node) => {
+		const { place: _, ...bare } = node;
+		const spot = placed.get(node.id);
+		return spot ? { ...bare, ...spot } : bare;
+	});
+
+	const edges: MapEdge[] = routed.map((edge, i) => {
+		if (edge.relations.length === 0) return edge;
+		const text = [...new Set(edge.relations.map((r) => r.kind.replaceAll('-', ' ')))].join(', ');
+		const width = text.length * EDGE_CHAR_WIDTH + 4;
+		const height = EDGE_FONT_SIZE + 3;
+		const points = lines[i]!;
+		for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
+			// Along the sampled route: for a curve, the point at parameter t.
+			const position = points.length === 2 ? { x: points[0]!.x + (points[1]!.x - points[0]!.x) * t, y: points[0]!.y + (points[1]!.y - points[0]!.y) * t } : points[Math.round(t * (points.length - 1))]!;
+			const x = round1(position.x);
+			const y = round1(position.y);
+			const box = { x: round1(x - width / 2), y: round1(y - height / 2), width, height };
+			if (!within(box) || circles.some((c) => overlaps(box, c)) || taken.some((other) => overlaps(box, other))) continue;
+			if (lines.some((line, j) => j !== i && polylineHitsBox(line, box))) continue;
+			taken.push(box);
+			return { ...edge, label: { text, x, y, box } };
+		}
+		return edge;
+	});
+	return { viewBox: viewBoxAround(finished, edges, options.bounds), nodes: finished, edges, ...(options.focus ? { focus: options.focus } : {}) };
+}
+
+function viewBoxAround(nodes: readonly MapNode[], edges: readonly MapEdge[] = [], bounds?: FinishOptions['bounds']): Box {
 	if (nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
-	const minX = Math.min(...nodes.map((n) => n.box.x)) - PADDING;
-	const minY = Math.min(...nodes.map((n) => n.box.y)) - PADDING;
-	const maxX = Math.max(...nodes.map((n) => n.box.x + n.box.width)) + PADDING;
-	const maxY = Math.max(...nodes.map((n) => n.box.y + n.box.height)) + PADDING;
+	const boxes = [...nodes.map((n) => circleBox(n)), ...nodes.flatMap((n) => (n.place ? [n.place.box] : [])), ...edges.flatMap((e) => (e.label ? [e.label.box] : [])), ...edges.flatMap((e) => edgePoints(e).map((p) => ({ x: p.x, y: p.y, width: 0, height: 0 })))];
+	const minY = Math.min(...boxes.map((b) => b.y)) - PADDING;
+	const maxY = Math.max(...boxes.map((b) => b.y + b.height)) + PADDING;
+	if (bounds) return { x: Math.floor(bounds.minX - PADDING), y: Math.floor(minY), width: Math.ceil(bounds.maxX - bounds.minX + 2 * PADDING), height: Math.ceil(maxY - minY) };
+	const minX = Math.min(...boxes.map((b) => b.x)) - PADDING;
+	const maxX = Math.max(...boxes.map((b) => b.x + b.width)) + PADDING;
 	return { x: Math.floor(minX), y: Math.floor(minY), width: Math.ceil(maxX - minX), height: Math.ceil(maxY - minY) };
+}
+
+interface EdgeSpec {
+	source: string;
+	target: string;
+	relations: PairRelation[];
+	member?: string;
+}
+
+/**
+ * The phone layout of a map: x squeezed so the circles span NARROW_WIDTH less room for labels, names wrapped
+ * shorter, then boxes that now overlap pushed apart vertically only, so the map grows taller, never wider.
+ */
+function narrowMap(nodes: readonly MapNode[], specs: readonly EdgeSpec[], focus: string | undefined): RelationMap {
+	const minX = Math.min(...nodes.map((n) => n.x));
+	const maxX = Math.max(...nodes.map((n) => n.x));
+	const margin = 48;
+	// The viewBox adds PADDING on either side: the drawing itself gets the width inside it.
+	const inner = NARROW_WIDTH - 2 * PADDING;
+	const span = Math.max(1, maxX - minX);
+	const scale = Math.min(1, (inner - 2 * margin) / span);
+	const offset = PADDING + (inner - span * scale) / 2;
+	const squeezed: MapNode[] = nodes.map((n) => {
+		const label = wrapLabel(n.name, NARROW_WRAP);
+		const x = offset + (n.x - minX) * scale;
+		// Taller than wide: a phone scrolls down, never sideways, so vertical room is cheap.
+		const y = n.y * 1.3;
+		return { ...n, label, x, y, box: boxOf(x, y, n.r, label) };
+	});
+	separateBoxes(squeezed, 10, 200, true);
+	for (const node of squeezed) {
+		node.x = round1(Math.min(NARROW_WIDTH - PADDING - node.r, Math.max(PADDING + node.r, node.x)));
+		node.y = round1(node.y);
+		node.box = boxOf(node.x, node.y, node.r, node.label);
+	}
+	return finishMap(squeezed, specs, { focus, bounds: { minX: PADDING, maxX: NARROW_WIDTH - PADDING } });
 }
 
 /**
@@ -235,7 +462,7 @@ function viewBoxAround(nodes: readonly MapNode[]): Box {
  */
 export function buildRelationMap(actors: ReadonlyMap<string, ActorEntry>, articles: readonly ArticleEntry[]): RelationGraph {
 	const relations = aggregateRelations(articles, actors);
-	const edgeSpecs = new Map<string, { source: string; target: string; relations: PairRelation[]; member?: string }>();
+	const edgeSpecs = new Map<string, EdgeSpec>();
 	for (const [key, list] of relations) {
 		const [source, target] = key.split('\u0000') as [string, string];
 		edgeSpecs.set(key, { source, target, relations: list });
@@ -299,18 +526,11 @@ export function buildRelationMap(actors: ReadonlyMap<string, ActorEntry>, articl
 		node.y = round(node.y);
 		node.box = boxOf(node.x, node.y, node.r, node.label);
 	}
-	const nodeById = new Map(nodes.map((n) => [n.id, n]));
-	// Most-cited pairs first, so their labels win the free spots.
-	const cited = (e: { relations: PairRelation[] }) => e.relations.reduce((sum, r) => sum + r.articles, 0);
-	const edges: MapEdge[] = placeEdgeLabels(
-		nodes,
-		[...edgeSpecs.values()]
-			.map((spec) => ({ ...spec, direction: directionOf(spec), ...clip(nodeById.get(spec.source)!, nodeById.get(spec.target)!) }))
-			.sort((a, b) => cited(b) - cited(a) || a.source.localeCompare(b.source) || a.target.localeCompare(b.target)),
-	);
+	const specs = [...edgeSpecs.values()];
+	const full = finishMap(nodes, specs);
 
 	const neighbours = new Map<string, Set<string>>();
-	for (const edge of edges) {
+	for (const edge of specs) {
 		for (const [a, b] of [[edge.source, edge.target], [edge.target, edge.source]] as const) {
 			let set = neighbours.get(a);
 			if (!set) neighbours.set(a, (set = new Set()));
@@ -320,7 +540,7 @@ export function buildRelationMap(actors: ReadonlyMap<string, ActorEntry>, articl
 	const cache = new Map<string, RelationMap | undefined>();
 
 	return {
-		map: { viewBox: viewBoxAround(nodes), nodes, edges },
+		map: { ...full, narrow: narrowMap(nodes, specs, undefined) },
 		neighbourhood(id) {
 			if (cache.has(id)) return cache.get(id);
 			let cut: RelationMap | undefined;
@@ -328,11 +548,10 @@ export function buildRelationMap(actors: ReadonlyMap<string, ActorEntry>, articl
 			if (around) {
 				const keep = new Set([id, ...around]);
 				const cutNodes = nodes.filter((n) => keep.has(n.id));
-				const among = edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+				const among = specs.filter((e) => keep.has(e.source) && keep.has(e.target));
 				// Edges between the neighbours give context; in a dense graph they would bury the actor's own, so then only those stay.
 				const shown = among.length <= NEIGHBOURHOOD_EDGES ? among : among.filter((e) => e.source === id || e.target === id);
-				const cutEdges = placeEdgeLabels(cutNodes, shown);
-				cut = { viewBox: viewBoxAround(cutNodes), nodes: cutNodes, edges: cutEdges, focus: id };
+				cut = { ...finishMap(cutNodes, shown, { focus: id }), narrow: narrowMap(cutNodes, shown, id) };
 			}
 			cache.set(id, cut);
 			return cut;

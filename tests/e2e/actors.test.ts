@@ -98,9 +98,11 @@ describe('actor pages for the real article', () => {
 
 	it('lists the actors most often named alongside it, each linked', () => {
 		const co = hrefs(actorPage('russia').querySelector('section[aria-labelledby="comentioned-heading"]'));
-		// Every actor shares the one article with Russia: ties go by name, twelve at most.
-		expect(co).toHaveLength(12);
-		expect(co.slice(0, 4)).toEqual(['/actors/africa-corps/', '/actors/al-qaeda/', '/actors/assimi-goita/', '/actors/belarus/']);
+		// Was: ties go by name, twelve at most — which cut the US and Wagner (issue 16). Now ranked by shared events,
+		// relations, then articles; the actors tied with the twelfth all stay, so with one article all 22 are listed.
+		expect(co).toHaveLength(22);
+		expect(co.slice(0, 4)).toEqual(['/actors/mali-junta/', '/actors/wagner-group/', '/actors/africa-corps/', '/actors/assimi-goita/']);
+		expect(co).toContain('/actors/us/');
 		expect(co).toContain('/actors/mali-junta/');
 		expect(co).not.toContain('/actors/russia/');
 	});
@@ -116,7 +118,8 @@ describe('actor pages for the real article', () => {
 	it('draws the neighbourhood map: a link per node, labelled, coloured by bloc, with a caption and a list', () => {
 		const figure = actorPage('russia').querySelector('figure.relation-map')!;
 		const alternative = actorPage('russia').querySelector('details.map-list')!;
-		const nodes = figure.querySelectorAll('svg a.node');
+		// The wide map (the phone layout beside it draws the same nodes).
+		const nodes = figure.querySelectorAll('svg.map-wide a.node');
 		expect(nodes.map((a) => a.getAttribute('href')).sort()).toEqual(
 			['africa-corps', 'belarus', 'mali-junta', 'russia', 'vladimir-putin', 'wagner-group'].map((id) => `/actors/${id}/`),
 		);
@@ -130,7 +133,8 @@ describe('actor pages for the real article', () => {
 		expect(figure.querySelectorAll('.edge title').map((t) => t.text)).toContain('Russia → Mali junta: military partnership');
 		const list = squash(alternative.querySelector('ul')!.text);
 		expect(list).toContain('Russia → Mali junta: military partnership');
-		expect(list).toContain('Wagner Group is part of Russia');
+		// Parent links are the site index's grouping, not an article's claim (issue 16): worded "listed under", not "part of".
+		expect(list).toContain('Wagner Group is listed under Russia in the actor index');
 		expect(hrefs(alternative)).toEqual(expect.arrayContaining(['/actors/russia/', '/actors/mali-junta/', '/actors/wagner-group/']));
 	});
 });
@@ -166,13 +170,14 @@ describe('/actors/', () => {
 
 	it('draws the whole relation map with a link per node and the relations as a list', () => {
 		const figure = doc.querySelector('figure.relation-map')!;
-		const nodes = hrefs(figure, 'svg a.node');
+		const nodes = hrefs(figure, 'svg.map-wide a.node');
+		expect(hrefs(figure, 'svg.map-narrow a.node').sort()).toEqual([...nodes].sort());
 		expect(nodes.length).toBeGreaterThanOrEqual(20);
 		expect(new Set(nodes).size).toBe(nodes.length);
 		for (const id of [...PRINCIPALS, 'cia', 'wagner-group', 'africa-corps', 'belavia']) expect(nodes).toContain(`/actors/${id}/`);
 		expect(figure.querySelector('svg')!.getAttribute('viewBox')).toMatch(/^-?\d+ -?\d+ \d+ \d+$/);
 		const list = squash(doc.querySelector('details.map-list ul')!.text);
-		for (const line of ['Russia → Mali junta: military partnership', 'United States → Mali junta: intelligence sharing', 'United States → Belarus: sanctions relief', 'Belavia is part of Belarus', 'Africa Corps is part of Russia'])
+		for (const line of ['Russia → Mali junta: military partnership', 'United States → Mali junta: intelligence sharing', 'United States → Belarus: sanctions relief', 'Belavia is listed under Belarus in the actor index', 'Africa Corps is listed under Russia in the actor index'])
 			expect(list).toContain(line);
 	});
 });
@@ -224,7 +229,7 @@ describe('actor pages in a browser', () => {
 	it('follows a map node to its actor page', async () => {
 		const tab = await browser.newPage();
 		await tab.goto(`${baseUrl}/actors/`);
-		await tab.locator('figure.relation-map svg a[href="/actors/wagner-group/"] circle').click();
+		await tab.locator('figure.relation-map svg.map-wide a[href="/actors/wagner-group/"] circle').click();
 		await tab.waitForURL(`${baseUrl}/actors/wagner-group/`);
 		expect(await tab.locator('h1').innerText()).toContain('Wagner Group');
 		await tab.close();

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type ActorEntry, type ArticleEntry, type CheckedContent } from '../../src/content/check.ts';
 import { buildActorIndex, type ActorIndex, type ActorTreeNode } from '../../src/model/actors.ts';
+import { actorMap, article } from './article-fixture.ts';
 
 let content: CheckedContent;
 let index: ActorIndex;
@@ -62,14 +63,35 @@ describe('buildActorIndex on the real content', () => {
 		expect(index.articleCount('nobody')).toBe(0);
 	});
 
-	it('ranks co-mentioned actors by count, ties by name', () => {
-		const co = index.coMentioned('wagner-group', 3);
-		expect(co.map((c) => [c.actor.id, c.count])).toEqual([
-			['africa-corps', 1],
-			['al-qaeda', 1],
-			['assimi-goita', 1],
+	// Was "ranks co-mentioned actors by count, ties by name" (cut at the limit on an alphabetical tie, issue 16):
+	// now ranked by shared events, relations, then articles, and never cut inside a tie.
+	it('ranks co-mentioned actors by shared events, then relations, then articles, and never cuts inside a tie', () => {
+		const ofRussia = index.coMentioned('russia', 3);
+		const row = (id: string) => ofRussia.find((c) => c.actor.id === id);
+		// Mali junta: 2 shared events (Wagner's arrival, the Africa Corps handover) and 1 relation; Wagner: the same 2 events.
+		expect(ofRussia.slice(0, 2).map((c) => [c.actor.id, c.events, c.relations, c.count])).toEqual([
+			['mali-junta', 2, 1, 1],
+			['wagner-group', 2, 0, 1],
 		]);
+		// Africa Corps, Goïta and Prigozhin share one event each: all three stay although the limit is 3.
+		expect(ofRussia.slice(2).map((c) => c.actor.id)).toEqual(['africa-corps', 'assimi-goita', 'yevgeny-prigozhin']);
+		expect(row('us')).toBeUndefined();
+		// Asking for more reaches Belarus (a relation, no event), then every actor sharing only the article, the US among them.
+		const all = index.coMentioned('russia', 7);
+		expect(all[5]).toMatchObject({ actor: { id: 'belarus' }, events: 0, relations: 1, count: 1 });
+		expect(all.map((c) => c.actor.id)).toContain('us');
+		expect(all).toHaveLength(content.actors.size - 1);
 		expect(index.coMentioned('wagner-group', 100).some((c) => c.actor.id === 'wagner-group')).toBe(false);
+		expect(index.coMentioned('russia', 0)).toEqual([]);
+	});
+
+	it('puts the US and Russia on the Belavia list and Russia and Prigozhin on the Wagner list at the page limit', () => {
+		const at12 = (id: string) => index.coMentioned(id, 12).map((c) => c.actor.id);
+		expect(at12('belavia')).toEqual(expect.arrayContaining(['us', 'russia', 'belarus', 'john-coale']));
+		expect(at12('wagner-group')).toEqual(expect.arrayContaining(['russia', 'yevgeny-prigozhin', 'mali-junta']));
+		expect(at12('russia')).toEqual(expect.arrayContaining(['us', 'wagner-group']));
+		// Belavia: one shared event with Coale, Trump, the US and Belarus; the US also has a relation with it.
+		expect(index.coMentioned('belavia', 1).map((c) => c.actor.id)).toEqual(['us']);
 	});
 });
 
@@ -96,6 +118,35 @@ function corpus(actors: Map<string, ActorEntry>, count: number): ArticleEntry[] 
 		} as ArticleEntry;
 	});
 }
+
+describe('co-mention ranking on synthetic articles', () => {
+	it('orders by events before relations before articles, whatever the names', () => {
+		const actors = actorMap();
+		const articles = [
+			article('one', '2025-01-01', [{ id: 'e1', actors: ['us', 'wagner-group'] }], {
+				actors: ['us', 'al-qaeda', 'belarus', 'cia', 'wagner-group'],
+				relations: [{ from: 'us', to: 'belarus', kind: 'sanctions' }],
+			}),
+			article('two', '2025-01-02', [], { actors: ['us', 'al-qaeda'] }),
+			article('three', '2025-01-03', [], { actors: ['us', 'al-qaeda', 'cia'] }),
+		];
+		const co = buildActorIndex(actors, articles).coMentioned('us', 10);
+		expect(co.map((c) => [c.actor.id, c.events, c.relations, c.count])).toEqual([
+			['wagner-group', 1, 0, 1],
+			['belarus', 0, 1, 1],
+			['al-qaeda', 0, 0, 3],
+			['cia', 0, 0, 2],
+		]);
+	});
+
+	it('keeps every actor tied with the last one shown, and cuts where the tie breaks', () => {
+		const actors = actorMap();
+		const articles = [article('one', '2025-01-01', [], { actors: ['us', 'al-qaeda', 'belarus', 'cia', 'wagner-group', 'russia'] }), article('two', '2025-01-02', [], { actors: ['us', 'wagner-group'] })];
+		const built = buildActorIndex(actors, articles);
+		expect(built.coMentioned('us', 1).map((c) => c.actor.id)).toEqual(['wagner-group']);
+		expect(built.coMentioned('us', 2).map((c) => c.actor.id)).toEqual(['wagner-group', 'al-qaeda', 'belarus', 'cia', 'russia']);
+	});
+});
 
 describe('buildActorIndex at scale', () => {
 	it('co-mention counts match a direct count', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckedContent } from '../../src/content/check.ts';
-import { aggregateRelations, buildRelationMap, overlappingLabels, wrapLabel, type RelationMap } from '../../src/model/relation-map.ts';
+import { NARROW_WIDTH, aggregateRelations, buildRelationMap, overlappingLabels, segmentHitsBox, wrapLabel, type Box, type RelationMap } from '../../src/model/relation-map.ts';
 import { RELATION_KINDS } from '../../src/schema/relation.ts';
 import { actorMap, article } from './article-fixture.ts';
 
@@ -15,6 +15,25 @@ const inside = (map: RelationMap) =>
 	map.nodes.every(
 		({ box }) => box.x >= map.viewBox.x && box.y >= map.viewBox.y && box.x + box.width <= map.viewBox.x + map.viewBox.width && box.y + box.height <= map.viewBox.y + map.viewBox.height,
 	);
+
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/** Placed labels (node names and edge kinds) that cover a dot, another label, or an edge other than their own. */
+function labelClashes(map: RelationMap): string[] {
+	const labels = [
+		...map.nodes.flatMap((n) => (n.place ? [{ name: n.id, box: n.place.box, edge: undefined as unknown }] : [])),
+		...map.edges.flatMap((e) => (e.label ? [{ name: e.label.text, box: e.label.box, edge: e as unknown }] : [])),
+	];
+	const hits: string[] = [];
+	labels.forEach((label, i) => {
+		for (const n of map.nodes) if (overlap(label.box, { x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r })) hits.push(`${label.name} on dot ${n.id}`);
+		for (const other of labels.slice(i + 1)) if (overlap(label.box, other.box)) hits.push(`${label.name} on ${other.name}`);
+		for (const e of map.edges) {
+			if (e === label.edge || e.curve) continue;
+			if (segmentHitsBox({ x: e.x1, y: e.y1 }, { x: e.x2, y: e.y2 }, label.box)) hits.push(`${label.name} on edge ${e.source}–${e.target}`);
+		}
+	});
+	return hits;
+}
 
 describe('aggregateRelations', () => {
 	it('merges the same relation from several articles into one per pair, counting articles', () => {
@@ -64,16 +83,52 @@ describe('buildRelationMap on the real content', () => {
 		expect(JSON.stringify(b)).toBe(JSON.stringify(a));
 	});
 
+	// The edge-label check used each node's circle-and-label-below box; labels now go where the placement pass puts
+	// them (issue 16), so the check is on the placed boxes: clear of every dot, other label and other edge.
 	it('keeps labels legible: no two node-and-label boxes overlap, and all lie inside the viewBox', () => {
-		const { map } = buildRelationMap(content.actors, content.articles);
+		const graph = buildRelationMap(content.actors, content.articles);
+		const { map } = graph;
 		expect(overlappingLabels(map)).toEqual([]);
 		expect(inside(map)).toBe(true);
-		// Edge labels never sit on a node's box.
-		for (const edge of map.edges.filter((e) => e.label)) {
-			for (const node of map.nodes) {
-				const { x, y } = edge.label!;
-				expect(x > node.box.x && x < node.box.x + node.box.width && y > node.box.y && y < node.box.y + node.box.height, `${edge.label!.text} on ${node.id}`).toBe(false);
+		for (const m of [map, map.narrow!, graph.neighbourhood('russia')!, graph.neighbourhood('us')!, graph.neighbourhood('us')!.narrow!]) expect(labelClashes(m)).toEqual([]);
+	});
+
+	it('labels the principals and a neighbourhood\'s focus, and moves a label off its spot under the dot when an edge runs there', () => {
+		const graph = buildRelationMap(content.actors, content.articles);
+		for (const id of ['us', 'russia', 'mali-junta', 'belarus', 'belavia', 'wagner-group']) {
+			const hood = graph.neighbourhood(id)!;
+			for (const m of [hood, hood.narrow!]) {
+				const unlabelled = m.nodes.filter((n) => !n.place && (n.id === id || n.bloc === n.id)).map((n) => n.id);
+				expect(unlabelled, id).toEqual([]);
 			}
+		}
+		// The US sits in a star of edges: its name cannot go right under the dot.
+		const us = graph.neighbourhood('us')!.nodes.find((n) => n.id === 'us')!;
+		expect(us.place!.box.y).toBeLessThan(us.y + us.r + 3);
+	});
+
+	it('curves an edge that would pass through a third node, and leaves the others straight', () => {
+		const graph = buildRelationMap(content.actors, content.articles);
+		// On the real map the Russia → Mali junta line would cross Wagner's dot (issue 16): it bends around it.
+		expect(graph.neighbourhood('russia')!.edges.find((e) => e.source === 'mali-junta' && e.target === 'russia')!.curve).toBeDefined();
+		for (const edge of graph.map.edges) {
+			const points = edge.curve ? [0, 0.25, 0.5, 0.75, 1].map((t) => ({ x: (1 - t) ** 2 * edge.x1 + 2 * (1 - t) * t * edge.curve!.x + t ** 2 * edge.x2, y: (1 - t) ** 2 * edge.y1 + 2 * (1 - t) * t * edge.curve!.y + t ** 2 * edge.y2 })) : [{ x: edge.x1, y: edge.y1 }, { x: edge.x2, y: edge.y2 }];
+			expect(edge.d.startsWith('M')).toBe(true);
+			for (const node of graph.map.nodes.filter((n) => n.id !== edge.source && n.id !== edge.target)) {
+				const box = { x: node.x - node.r, y: node.y - node.r, width: 2 * node.r, height: 2 * node.r };
+				expect(points.some((p, i) => i > 0 && segmentHitsBox(points[i - 1]!, p, box)), `${edge.source}–${edge.target} over ${node.id}`).toBe(false);
+			}
+		}
+		expect(graph.map.edges.filter((e) => !e.curve).every((e) => e.d.includes('L'))).toBe(true);
+	});
+
+	it('lays the phone map out at most NARROW_WIDTH units wide, with the same nodes and edges', () => {
+		const graph = buildRelationMap(content.actors, content.articles);
+		for (const m of [graph.map, graph.neighbourhood('us')!, graph.neighbourhood('russia')!]) {
+			expect(m.narrow!.viewBox.width).toBeLessThanOrEqual(NARROW_WIDTH);
+			expect(m.narrow!.nodes.map((n) => n.id)).toEqual(m.nodes.map((n) => n.id));
+			expect(m.narrow!.edges.map((e) => `${e.source}-${e.target}`).sort()).toEqual(m.edges.map((e) => `${e.source}-${e.target}`).sort());
+			for (const n of m.narrow!.nodes) if (n.place) expect(n.place.box.x + n.place.box.width).toBeLessThanOrEqual(m.narrow!.viewBox.x + m.narrow!.viewBox.width);
 		}
 	});
 
