@@ -7,3 +7,5 @@ setInterval(() => {
 		process.exit(1);
 	}
 }, 250).unref();
+
+export {};

@@ -6,7 +6,7 @@ import { yamlProblem } from './yaml-messages.ts';
 
 // YAML reads an unquoted 2025-02-29 as 1 March 2025 without a word. Keep a day that does not exist as the
 // text written, so the schema refuses it with a reason instead of publishing another date.
-const timestamp = yaml.DEFAULT_SCHEMA.compiledImplicit.find((t) => t.tag === 'tag:yaml.org,2002:timestamp')!;
+const timestamp = yaml.types.timestamp;
 const FRONTMATTER_SCHEMA = yaml.DEFAULT_SCHEMA.extend({
 	implicit: [
 		new yaml.Type('tag:yaml.org,2002:timestamp', {

@@ -164,16 +164,15 @@ describe('buildActorIndex at scale', () => {
 		expect(withMali.relations.every((r) => r.articles.length === 12)).toBe(true);
 	});
 
-	it('indexes 10,000 articles quickly', () => {
+	// Its speed is part of `npm run bench` (the build at 10,000 articles), not a timed unit test.
+	it('indexes 10,000 articles', () => {
 		const articles = corpus(content.actors, 10_000);
-		const start = performance.now();
 		const big = buildActorIndex(content.actors, articles);
 		for (const id of content.actors.keys()) {
 			big.relationsOf(id);
 			big.coMentioned(id, 10);
 			big.articlesOf(id);
 		}
-		expect(performance.now() - start).toBeLessThan(1000);
 		expect(big.eventCount('mali-junta')).toBe(500);
 	});
 });

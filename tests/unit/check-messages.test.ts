@@ -67,7 +67,7 @@ describe('schema messages', () => {
 		expect(messagesFor((s) => s.replace('summary:', 'sumary:'))).toMatchInlineSnapshot(`
 			"✖ error  content/articles/2025-09-15-good.md:5  sumary
 			    found:    unknown field "sumary"
-			    expected: only the fields title, date, lang, summary, source, cites, actors, events, relations
+			    expected: only the fields draft, title, date, lang, summary, source, cites, actors, events, relations
 			    fix:      did you mean "summary"? Rename "sumary:" to "summary:""
 		`);
 	});

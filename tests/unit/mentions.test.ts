@@ -159,15 +159,16 @@ describe('findMentions rules', () => {
 	});
 });
 
-describe('findMentions speed', () => {
-	it('scans a 5 KB article well under 5 ms once the matcher is built', () => {
+// Speed is measured by `npm run bench:check` (mention warnings are part of the check), not in a timed unit test.
+describe('findMentions on a long text', () => {
+	it('finds the same mentions in every repeat of a sentence, at the right offsets', () => {
 		const sentence =
 			'Россия, под информации газеты, остается главным военным партнером Мали, что подтверждал ранее и Владимир Путин. ';
-		const text = sentence.repeat(Math.ceil(5000 / sentence.length));
-		findMentions(text, matcher);
-		const runs = 50;
-		const start = performance.now();
-		for (let i = 0; i < runs; i++) findMentions(text, matcher);
-		expect((performance.now() - start) / runs).toBeLessThan(5);
+		const repeats = Math.ceil(5000 / sentence.length);
+		const once = findMentions(sentence, matcher);
+		expect(once.length).toBeGreaterThan(1);
+		const all = findMentions(sentence.repeat(repeats), matcher);
+		expect(all).toHaveLength(once.length * repeats);
+		all.forEach((m, i) => expect(m.start - once[i % once.length]!.start).toBe(Math.floor(i / once.length) * sentence.length));
 	});
 });
