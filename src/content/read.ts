@@ -6,14 +6,15 @@ import { yamlProblem } from './yaml-messages.ts';
 
 // YAML reads an unquoted 2025-02-29 as 1 March 2025 without a word. Keep a day that does not exist as the
 // text written, so the schema refuses it with a reason instead of publishing another date.
-const timestamp = yaml.types.timestamp;
+// js-yaml exports its standard types for custom schemas (`types`, index.js), which @types/js-yaml leaves out.
+const timestamp = (yaml as unknown as { types: { timestamp: yaml.Type } }).types.timestamp;
 const FRONTMATTER_SCHEMA = yaml.DEFAULT_SCHEMA.extend({
 	implicit: [
 		new yaml.Type('tag:yaml.org,2002:timestamp', {
 			kind: 'scalar',
 			resolve: timestamp.resolve,
 			instanceOf: Date,
-			represent: timestamp.represent,
+			represent: timestamp.represent ?? undefined,
 			construct: (text: string) => {
 				const date: Date = timestamp.construct(text);
 				return /^\d{4}-\d{2}-\d{2}$/.test(text) && date.toISOString().slice(0, 10) !== text ? text : date;

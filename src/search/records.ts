@@ -7,7 +7,6 @@ import { entryAnchor } from '../model/timeline-pages.ts';
 import type { TimelineEntry } from '../model/timeline.ts';
 import { BLOC_LABELS, type Bloc } from '../schema/ids.ts';
 import { isoDay } from '../site/config.ts';
-import { RESULT_TYPES } from './state.ts';
 
 export { LANGUAGE_LABELS, RESULT_TYPES, type ResultType } from './state.ts';
 
