@@ -4,14 +4,14 @@ import type { Problem } from './problems.ts';
 
 // YAML reads an unquoted 2025-02-29 as 1 March 2025 without a word. Keep a day that does not exist as the
 // text written, so the schema refuses it with a reason instead of publishing another date.
-const timestamp = yaml.DEFAULT_SCHEMA.compiledImplicit.find((t) => t.tag === 'tag:yaml.org,2002:timestamp')!;
+// js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
+const timestamp = (yaml as unknown as { types: Record<string, yaml.Type> }).types.timestamp;
 const FRONTMATTER_SCHEMA = yaml.DEFAULT_SCHEMA.extend({
 	implicit: [
 		new yaml.Type('tag:yaml.org,2002:timestamp', {
 			kind: 'scalar',
-			resolve: timestamp.resolve,
+			resolve: (text: string) => timestamp.resolve(text),
 			instanceOf: Date,
-			represent: timestamp.represent,
 			construct: (text: string) => {
 				const date: Date = timestamp.construct(text);
 				return /^\d{4}-\d{2}-\d{2}$/.test(text) && date.toISOString().slice(0, 10) !== text ? text : date;
