@@ -54,7 +54,6 @@ export interface EdtfBounds {
 /** Years the timeline can draw. A story of this site's kind sits well inside; anything outside is a typo. */
 export const EDTF_YEARS = { from: 1900, through: 2100 } as const;
 
-const DAY_MS = 86_400_000;
 const cache = new Map<string, EdtfBounds | EdtfError>();
 
 /** Why a string is refused, in plain words, and what to write instead. */
@@ -371,11 +370,6 @@ export function checkEdtf(value: string): EdtfBounds | EdtfError {
 		}
 	}
 	return bounds;
-}
-
-/** Earliest instant a date may be, for ordering against a day (null when open or unknown). */
-export function earliestDay(bounds: EdtfBounds): number | null {
-	return bounds.earliest === null ? null : Math.floor(bounds.earliest / DAY_MS);
 }
 
 /** Kept for callers that want bounds or a one-line message. */
