@@ -12,7 +12,7 @@ const FRONTMATTER_SCHEMA = yaml.DEFAULT_SCHEMA.extend({
 	implicit: [
 		new yaml.Type('tag:yaml.org,2002:timestamp', {
 			kind: 'scalar',
-			resolve: timestamp.resolve,
+			resolve: (text: string) => timestamp.resolve(text),
 			instanceOf: Date,
 			represent: timestamp.represent ?? undefined,
 			construct: (text: string) => {

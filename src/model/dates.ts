@@ -136,6 +136,12 @@ function intervalLabel(start: EdtfEnd, end: EdtfEnd): string {
 	return 'date unknown';
 }
 
+/** One member of a set listed with others: a date, or a run of them ("Jan–Mar 2025", "1670–1672"). */
+function memberLabel(m: EdtfPoint): string {
+	if (m.season !== undefined || isWhole(m.earliest, m.latest)) return endLabel(m, false);
+	return marked(m, collapse(m.earliest, m.latest, unitOfPrecision(m.precision), unitOfPrecision(m.endPrecision ?? m.precision), false));
+}
+
 /** A one-of set: "between 2021 and Sep 2025", "1667, 1668 or 1670–1672", "on or before 3 Dec 1760", "Dec 1760 or later". */
 function setLabel(b: EdtfBounds): string {
 	const members = b.members ?? [];
@@ -143,16 +149,15 @@ function setLabel(b: EdtfBounds): string {
 	if (!isPoint(start) && !isPoint(end)) return 'date unknown';
 	if (!isPoint(start)) return `on or before ${endLabel(end as EdtfPoint, false)}`;
 	if (!isPoint(end)) {
-		const shown = members.length > 1 ? members.slice(0, 4).map((m) => endLabel(m, false)).join(', ') : endLabel(start, false);
+		const shown = members.length > 1 ? members.slice(0, 4).map(memberLabel).join(', ') : memberLabel(start);
 		return `${shown} or later`;
 	}
 	if (members.length === 1 && isWhole(start.earliest, end.latest)) return endLabel(members[0], true);
 	if (members.length > 1 && members.length <= 4) {
-		const shown = members.map((m) => endLabel(m, false));
+		const shown = members.map(memberLabel);
 		return `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`;
 	}
-	const units = (p: EdtfPoint) => unitOfPrecision(p.precision);
-	return marked(b, collapse(start.earliest, end.latest, units(start), units(end), true));
+	return marked(b, collapse(start.earliest, end.latest, unitOfPrecision(start.precision), unitOfPrecision(end.endPrecision ?? end.precision), true));
 }
 
 /** English display of an EDTF date at its own precision and certainty: "July 2025", "8–14 Sep 2025" (lasted), "between 8 and 14 Sep 2025" (one moment), "c. 2023", "from 2021". */
@@ -230,7 +235,7 @@ export interface DatePart {
 }
 
 function partOf(p: EdtfPoint, at: 'earliest' | 'latest'): DatePart | null {
-	const unit = unitOfPrecision(p.precision);
+	const unit = unitOfPrecision(at === 'latest' ? (p.endPrecision ?? p.precision) : p.precision);
 	const ms = at === 'earliest' ? p.earliest : p.latest;
 	const d = ymd(ms);
 	if (d.year < 1) return null;
@@ -324,7 +329,7 @@ export function spanOf(dates: EdtfBounds[]): string {
 	if (!first || !last) return '';
 	// Each end at the unit its author wrote: "2021", "15 Sep 2025".
 	const a = unitLabel(first.earliest, unitOfPrecision(first.precision), false);
-	const b = unitLabel(last.latest, unitOfPrecision(last.precision), false);
+	const b = unitLabel(last.latest, unitOfPrecision(last.endPrecision ?? last.precision), false);
 	return a === b ? unitLabel(first.earliest, unitOfPrecision(first.precision), true) : `${a} to ${b}`;
 }
 

@@ -2,9 +2,10 @@ import { parse as parseWithLibrary, type EDTFBase } from '@edtf-ts/core';
 import { z } from 'astro/zod';
 
 // EDTF (https://www.loc.gov/standards/datetime/) levels 0–2 through @edtf-ts/core, whose bounds match the
-// specification's examples (tests/unit/edtf-spec.test.ts). This file is the thin layer over it: it reads the
-// library's values into one shape the site uses, fills the one gap we need (a set range whose ends differ in
-// precision), refuses what the site cannot draw, and words parse errors for authors.
+// specification's examples (tests/unit/edtf.test.ts) where the `edtf` package's do not. This file is the thin
+// layer over it: it reads the library's values into one shape the site uses, reads one-of sets member by member
+// (ranges kept as runs: see readSet), corrects the two bounds the specification's examples show wrong
+// (yearsOfDigits), refuses what the site cannot draw, and words parse errors for authors.
 
 /** What is known of one end of a date: the earliest and latest instant it may be, and how it was written. */
 export interface EdtfPoint {
@@ -17,6 +18,8 @@ export interface EdtfPoint {
 	uncertain: boolean;
 	/** Season or quarter code (21–41) when the point is one. */
 	season?: number;
+	/** A set range's end unit when it differs from its start's (`2021..2025-09`: year, then month). */
+	endPrecision?: EdtfPoint['precision'];
 }
 
 /** One end of an interval or of a one-of set: a point, open (`..`) or unknown (empty). */
@@ -51,7 +54,6 @@ export interface EdtfBounds {
 /** Years the timeline can draw. A story of this site's kind sits well inside; anything outside is a typo. */
 export const EDTF_YEARS = { from: 1900, through: 2100 } as const;
 
-const DAY_MS = 86_400_000;
 const cache = new Map<string, EdtfBounds | EdtfError>();
 
 /** Why a string is refused, in plain words, and what to write instead. */
@@ -118,7 +120,10 @@ function runs(points: EdtfPoint[]): EdtfPoint[] {
 	const out: EdtfPoint[] = [];
 	for (const p of [...points].sort((a, b) => a.earliest - b.earliest)) {
 		const last = out.at(-1);
-		if (last && p.earliest === last.latest + 1 && p.precision === last.precision && !p.approximate && !p.uncertain && !last.approximate && !last.uncertain) last.latest = p.latest;
+		if (last && p.earliest === last.latest + 1 && p.precision === last.precision && !p.approximate && !p.uncertain && !last.approximate && !last.uncertain) {
+			last.latest = p.latest;
+			if (p.endPrecision) last.endPrecision = p.endPrecision;
+		}
 		else out.push({ ...p });
 	}
 	return out;
@@ -130,41 +135,57 @@ function lastDay(year: number, month: number): number {
 }
 
 /**
- * The library refuses a set range whose ends differ in precision (`[2021..2025-09]`, "any time from 2021 to
- * September 2025"), which the specification does not forbid. Written at the finer precision it means the
- * same moment, so rewrite it: `2021` as a start is `2021-01`, `2025` as an end is `2025-12`.
+ * A one-of set, read member by member: each date goes through the library, but a range `a..b` is kept as one
+ * run from a's start to b's end rather than expanded. The library expands ranges into every day they hold
+ * (73,000 members for a two-century range of days: seconds per string) and refuses ends of different
+ * precision (`[2021..2025-09]`, "any time from 2021 to September 2025"), which the specification allows.
  */
-export function widenSetRanges(text: string): string {
-	if (!/^[[{].*[\]}]$/.test(text)) return text;
-	const date = /^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/;
-	return text.replace(/(-?\d{4}(?:-\d{2}){0,2})\.\.(-?\d{4}(?:-\d{2}){0,2})/g, (whole, a: string, b: string) => {
-		const ma = date.exec(a);
-		const mb = date.exec(b);
-		if (!ma || !mb) return whole;
-		const pa = a.replace(/^-/, '').split('-').length;
-		const pb = b.replace(/^-/, '').split('-').length;
-		if (pa === pb) return whole;
-		const target = Math.max(pa, pb);
-		const startAt = (m: RegExpExecArray) => [m[1], m[2] ?? '01', m[3] ?? '01'].slice(0, target).join('-');
-		const endAt = (m: RegExpExecArray) => {
-			const month = m[2] ?? '12';
-			const day = m[3] ?? String(lastDay(Number(m[1]), Number(month))).padStart(2, '0');
-			return [m[1], month, day].slice(0, target).join('-');
-		};
-		return `${startAt(ma)}..${endAt(mb)}`;
+function readSet(written: string, text: string): EdtfBounds | EdtfError {
+	const parts = text.slice(1, -1).split(',').map((p) => p.trim());
+	let earlier = false;
+	let later = false;
+	const members: EdtfPoint[] = [];
+	const bad = (): EdtfError => ({
+		reason: 'this one-of set is not written as EDTF sets are: dates or ranges (a..b) separated by commas',
+		fix: 'write it like "[2021..2025-09]" (any one moment from 2021 to September 2025) or "[2025-07,2025-09]"',
 	});
-}
-
-/** After `widenSetRanges`, a set's first and last ends keep the unit the author wrote ("between 2021 and …", not "Jan 2021"). */
-function writtenPrecision(result: EdtfBounds | EdtfError, written: string, read: string): EdtfBounds | EdtfError {
-	if (written === read || isEdtfError(result)) return result;
-	const unit = (token: string | undefined) => (token ? (['year', 'month', 'day'] as const)[token.replace(/^-/, '').split('-').length - 1] : undefined);
-	const first = unit(/^[[{](?:\.\.)?(-?\d{4}(?:-\d{2}){0,2})/.exec(written)?.[1]);
-	const last = unit(/(-?\d{4}(?:-\d{2}){0,2})(?:\.\.)?[\]}]$/.exec(written)?.[1]);
-	const patched = { ...result };
-	if (first && typeof patched.start === 'object') patched.start = { ...patched.start, precision: first };
-	if (last && typeof patched.end === 'object') patched.end = { ...patched.end, precision: last };
-	return patched;
+	for (const [i, raw] of parts.entries()) {
+		let part = raw;
+		if (i === 0 && part.startsWith('..')) (earlier = true), (part = part.slice(2));
+		if (i === parts.length - 1 && part.endsWith('..')) (later = true), (part = part.slice(0, -2));
+		const ends = part.split('..');
+		if (ends.length > 2 || ends.some((e) => e === '')) return bad();
+		const points: EdtfPoint[] = [];
+		for (const end of ends) {
+			const parsed = parseWithLibrary(end);
+			if (!parsed.success) return calendarError(end, parsed.errors[0]?.code ?? '') ?? bad();
+			const v: any = parsed.value;
+			if (v.isBoundsClamped) return outsideJs(written);
+			if (!['Date', 'Season', 'DateTime'].includes(v.type)) return bad();
+			points.push(pointOf(v.type === 'DateTime' ? { ...v, precision: 'day' } : v));
+		}
+		const [first, last = first] = points;
+		if (last.latest < first.earliest) return { reason: `the range ${part} runs backwards`, fix: `write the earlier date first: "${ends.reverse().join('..')}"` };
+		members.push(last === first ? first : { ...first, latest: last.latest, endPrecision: last.precision, approximate: first.approximate || last.approximate, uncertain: first.uncertain || last.uncertain });
+	}
+	if (!members.length) return { reason: 'the set lists no date', fix: 'list the possible dates, e.g. "[2025-07..2025-09]"' };
+	const ordered = runs(members);
+	const start: EdtfEnd = earlier ? 'open' : ordered[0];
+	const end: EdtfEnd = later ? 'open' : ordered.reduce((a, b) => (b.latest > a.latest ? b : a));
+	return {
+		edtf: written,
+		interval: false,
+		set: true,
+		unspecified: false,
+		earliest: typeof start === 'object' ? start.earliest : null,
+		latest: typeof end === 'object' ? end.latest : null,
+		precision: Math.max(...ordered.map((p) => Math.max(RANK[p.precision], RANK[p.endPrecision ?? p.precision]))) as 1 | 2 | 3,
+		approximate: ordered.some((p) => p.approximate),
+		uncertain: ordered.some((p) => p.uncertain),
+		start,
+		end,
+		members: ordered,
+	};
 }
 
 function fromLibrary(text: string, value: EDTFBase): EdtfBounds | EdtfError {
@@ -317,11 +338,13 @@ export function readEdtf(value: string): EdtfBounds | EdtfError {
 	const hit = cache.get(value);
 	if (hit !== undefined) return hit;
 	// EDTF 2019 writes "uncertain and approximate" as %; the older ?~ / ~? spelling is read the same.
-	const text = widenSetRanges(value.trim().replace(/\?~|~\?/g, '%'));
+	const text = value.trim().replace(/\?~|~\?/g, '%');
 	let result: EdtfBounds | EdtfError;
-	const parsed = parseWithLibrary(text);
-	if (parsed.success) result = writtenPrecision(fromLibrary(value.trim(), parsed.value), value.trim(), text);
-	else result = syntaxError(value.trim(), parsed.errors);
+	if (/^\[.*\]$/.test(text)) result = readSet(value.trim(), text);
+	else {
+		const parsed = parseWithLibrary(text);
+		result = parsed.success ? fromLibrary(value.trim(), parsed.value) : syntaxError(value.trim(), parsed.errors);
+	}
 	cache.set(value, result);
 	return result;
 }
@@ -347,11 +370,6 @@ export function checkEdtf(value: string): EdtfBounds | EdtfError {
 		}
 	}
 	return bounds;
-}
-
-/** Earliest instant a date may be, for ordering against a day (null when open or unknown). */
-export function earliestDay(bounds: EdtfBounds): number | null {
-	return bounds.earliest === null ? null : Math.floor(bounds.earliest / DAY_MS);
 }
 
 /** Kept for callers that want bounds or a one-line message. */

@@ -80,15 +80,16 @@ describe('bilingual search finds the first article', () => {
 	});
 
 	it('entries of one day are listed under it; an actor filter keeps only that actor’s entries', async () => {
-		// Two entries dated "2025" both speak of intelligence sharing: one result for the day, both listed.
-		const day = await searchPage('?q=intelligence&type=event');
+		// Two visits dated alike ("between Jul 2025 and 15 Sep 2025"; the two intelligence-sharing entries this used
+		// to rely on were both invented as "2025" and now carry different dates): one result for the day, both listed.
+		const day = await searchPage('?q=visit&type=event');
 		await day.waitForSelector('.search-subresult');
-		expect(await entryLinks(day)).toEqual(expect.arrayContaining(['/timeline/#event-us-mali-intelligence-sharing', '/timeline/#event-cia-expanded-authority-mali']));
+		expect(await entryLinks(day)).toEqual(expect.arrayContaining(['/timeline/#event-stevens-visits-mali', '/timeline/#event-congressional-delegations-visit-mali']));
 		await day.close();
-		const cia = await searchPage('?q=intelligence&type=event&actor=cia');
-		await cia.waitForSelector('.search-result-title a[href$="#event-cia-expanded-authority-mali"]');
-		expect(await entryLinks(cia)).toEqual(['/timeline/#event-cia-expanded-authority-mali']);
-		await cia.close();
+		const stevens = await searchPage('?q=visit&type=event&actor=william-stevens');
+		await stevens.waitForSelector('.search-result-title a[href$="#event-stevens-visits-mali"]');
+		expect(await entryLinks(stevens)).toEqual(['/timeline/#event-stevens-visits-mali']);
+		await stevens.close();
 	});
 });
 

@@ -212,6 +212,9 @@ describe('filter pages without JavaScript', () => {
 		const list = page.querySelectorAll('li.tl-entry');
 		expect(list.map((li) => li.id)).toEqual(['event-us-lifts-belavia-sanctions']);
 		expect(page.querySelector('nav.tl-filter a[aria-current="page"]')!.getAttribute('href')).toBe('/timeline/bloc/belarus/');
+		// The intro gives the event's date as known, not the year it is filed under.
+		expect(squash(page.querySelector('.lede')!.text)).toMatch(/^1 dated event involving Belarus reported across the articles, between 8 and 14 Sep 2025, oldest first\./);
+		expect(page.querySelector('meta[name="description"]')!.getAttribute('content')).toContain('between 8 and 14 Sep 2025');
 	});
 
 	it('an actor’s page lists exactly the entries involving that actor', () => {

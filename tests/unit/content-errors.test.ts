@@ -39,6 +39,10 @@ const cases: Case[] = [
 	{ name: 'event dated after its article', breakIt: (t) => replaceIn(t, ARTICLE, 'date: "2021"', 'date: "2026-01"'), file: ARTICLE, field: 'events[0].date', says: /no later than the article's own date 2025-09-15/ },
 	{ name: 'one event id, two dates', breakIt: (t) => t.write('articles/2025-09-16-other.md', GOOD_ARTICLE.replace('date: "2021"', 'date: "2021-08"').replace('date: 2025-09-15', 'date: 2025-09-16')), file: 'articles/2025-09-1', field: 'events[0].date', says: /same date as .* "(2021|2021-08)"/ },
 	{ name: 'EDTF that does not parse', breakIt: (t) => replaceIn(t, ARTICLE, 'date: "2021"', 'date: "2021-13"'), file: ARTICLE, field: 'events[0].date', says: /there is no month 13[\s\S]*did you mean "2021-12"/ },
+	// Issue 17: these passed the check and crashed the build in the strip, or were published as another day.
+	{ name: 'event dated -9999', breakIt: (t) => replaceIn(t, ARTICLE, 'date: "2021"', 'date: "-9999"'), file: ARTICLE, field: 'events[0].date', says: /10000 BCE is outside the years the timeline draws[\s\S]*check the year/, line: 12 },
+	{ name: 'event dated Y170000002', breakIt: (t) => replaceIn(t, ARTICLE, 'date: "2021"', 'date: "Y170000002"'), file: ARTICLE, field: 'events[0].date', says: /outside the dates a computer calendar can hold/, line: 12 },
+	{ name: 'impossible day, unquoted', breakIt: (t) => replaceIn(t, ARTICLE, 'date: "2021"', 'date: 2025-02-29'), file: ARTICLE, field: 'events[0].date', says: /no 29 February in 2025[\s\S]*did you mean "2025-02-28"/, line: 12 },
 	{ name: 'free-text date', breakIt: (t) => replaceIn(t, ARTICLE, 'date: "2021"', 'date: "summer 2021"'), file: ARTICLE, field: 'events[0].date', says: /not written as EDTF writes it[\s\S]*write "2021-22"/ },
 	{ name: 'javascript: URL', breakIt: (t) => replaceIn(t, ARTICLE, 'https://example.org/a', 'javascript:alert(1)'), file: ARTICLE, field: 'source.url', says: /http:\/\/ or https:\/\//, line: 6 },
 	{ name: 'ftp URL in a citation', breakIt: (t) => replaceIn(t, ARTICLE, 'via: "officials, unnamed" }', 'via: x, url: "ftp://example.org/x" }'), file: ARTICLE, field: 'cites[0].url', says: /https?:\/\// },

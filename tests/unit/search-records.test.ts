@@ -60,4 +60,11 @@ describe('search records', () => {
 		expect(content).toContain('<span data-pagefind-filter="entry">event-wagner-mercenaries-in-mali wagner-group russia</span>');
 		expect(content).toContain('<span data-pagefind-filter="entry">event-x-&lt;y&gt; assimi-goita mali-junta</span>');
 	});
+
+	it('dates a result to a day only when the event is one moment known to that day (issue 10: "last week" showed as 8 September)', () => {
+		const dateOf = (over: Partial<TimelineEntry>) => /data-pagefind-meta="date">([^<]*)</.exec(timelineDayRecord(timelineDays([entry('e', over)])[0], actors).content)![1];
+		expect(dateOf({ edtf: '[2025-09-08..2025-09-14]', display: 'between 8 and 14 Sep 2025', datetime: '2025-09', shape: 'moment' })).toBe('between 8 and 14 Sep 2025');
+		expect(dateOf({ edtf: '2025-09-08/2025-09-14', display: '8–14 Sep 2025', datetime: '2025-09-08', shape: 'interval' })).toBe('8–14 Sep 2025');
+		expect(dateOf({ edtf: '2025-09-12', display: '12 Sep 2025', datetime: '2025-09-12', shape: 'moment' })).toBe('2025-09-12');
+	});
 });
