@@ -11,7 +11,7 @@ interface YamlError {
 
 /** Lines around `line` (a file line), numbered as in the file, the line itself marked with ">". */
 export function codeFrame(frontmatter: string, line: number): string {
-	const lines = frontmatter.split('\n');
+	const lines = frontmatter.replace(/\n$/, '').split('\n');
 	const from = Math.max(FIRST_LINE, line - 2);
 	const to = Math.min(FIRST_LINE + lines.length - 1, line + 1);
 	const width = String(to).length;
@@ -107,8 +107,17 @@ function translate(reason: string, lines: string[], at: number): Said {
 	}
 	if (/bad indentation of a mapping entry/.test(reason)) {
 		const value = /^\s*-?\s*[^:#\s][^:#]*:\s+(.*)$/.exec(lineText)?.[1];
+		if (value && /^['"]/.test(value)) {
+			const field = lineText.slice(0, lineText.indexOf(value)).trim().replace(/^-\s*/, '');
+			return {
+				line: fileLine(at),
+				found: `a text in ${value[0]} quotes with another ${value[0]} inside it, which ends the text early`,
+				expected: 'a quote mark inside a text to be different from the ones around it',
+				fix: value[0] === "'" ? `use double quotes around it: ${field} "${value.slice(1).replace(/'$/, '').replace(/"/g, '\\"')}"` : `use single quotes around it, or write \\" inside: ${field} '${value.slice(1).replace(/"$/, '')}'`,
+			};
+		}
 		if (value && /:\s/.test(value)) {
-			const field = lineText.slice(0, lineText.indexOf(value)).trim();
+			const field = lineText.slice(0, lineText.indexOf(value)).trim().replace(/^-\s*/, '');
 			return {
 				line: fileLine(at),
 				found: 'a value containing ": ", which YAML reads as the start of another field',

@@ -169,6 +169,17 @@ describe('YAML messages: plain words, the file\'s own line numbers in the header
 		`);
 	});
 
+	it('an apostrophe inside single quotes', () => {
+		expect(messagesFor((s) => s.replace('title: "Хунта и Москва"', "title: 'Junta's Moscow'"))).toMatchInlineSnapshot(`
+			"✖ error  content/articles/2025-09-15-good.md:2  (frontmatter)
+			    found:    YAML syntax error: a text in ' quotes with another ' inside it, which ends the text early
+			    expected: a quote mark inside a text to be different from the ones around it
+			    fix:      use double quotes around it: title: "Junta's Moscow"
+			      > 2 | title: 'Junta's Moscow'
+			        3 | date: 2025-09-15"
+		`);
+	});
+
 	it('a field written twice', () => {
 		expect(messagesFor((s) => s.replace('lang: ru\n', 'lang: ru\nlang: en\n'))).toMatchInlineSnapshot(`
 			"✖ error  content/articles/2025-09-15-good.md:5  (frontmatter)

@@ -122,7 +122,8 @@ describe('malformed content', () => {
 		expect(readFileSync(join(run.dist, 'index.html'), 'utf8')).toContain('last good site');
 		expect(existsSync(`${run.dist}.building`)).toBe(false);
 		rmSync(t.root, { recursive: true, force: true });
-	});
+		// Two node processes (build, then its check): seconds on a shared machine, not the 5 s default.
+	}, 30_000);
 
 	it('`npm run check` prints every problem and exits non-zero', () => {
 		const t = contentTree();
@@ -134,7 +135,7 @@ describe('malformed content', () => {
 		expect(run.stderr).toContain('events[0].date');
 		expect(run.stderr).toMatch(/2 errors/);
 		rmSync(t.root, { recursive: true, force: true });
-	});
+	}, 30_000);
 });
 
 describe('valid input in other encodings of the same text', () => {
