@@ -86,10 +86,9 @@ export default function offlineWorker(): AstroIntegration {
 						`${PAGEFIND_DIR}/filter/*`,
 						...(precacheFragments ? [`${PAGEFIND_DIR}/fragment/*`] : []),
 					],
-					// The list's hash is in the worker, so a build that adds or removes a page is a new worker,
-					// and its activation prunes the caches (PRUNE_SCRIPT).
-					additionalManifestEntries: [{ url: OFFLINE_LIST, revision: createHash('sha1').update(listJson).digest('hex') }],
-					importScripts: [`/${PRUNE_SCRIPT}`],
+					// The list's hash is in the worker (the server ignores the query), so a build that adds or
+					// removes a page is a new worker, and its activation prunes the caches (PRUNE_SCRIPT).
+					importScripts: [`/${PRUNE_SCRIPT}?list=${createHash('sha1').update(listJson).digest('hex').slice(0, 16)}`],
 					swDest: join(siteDir, 'sw.js'),
 					sourcemap: false,
 					mode: 'production',

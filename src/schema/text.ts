@@ -10,8 +10,12 @@ import { z } from 'astro/zod';
 const FORBIDDEN =
 	/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Any code unit FORBIDDEN could start at: one scan that clears almost every string (surrogates need a closer look). */
+const SUSPECT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+
 /** The first forbidden character in `value` and where it is, or undefined when there is none. */
 export function forbiddenCharacter(value: string): { char: string; index: number } | undefined {
+	if (!SUSPECT.test(value)) return undefined;
 	// No u flag: lone surrogates are single code units the pattern can see.
 	const match = FORBIDDEN.exec(value);
 	return match ? { char: match[0], index: match.index } : undefined;

@@ -2,7 +2,7 @@
 // then, with the network off, the timeline, an actor page and a search still work.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sirv from 'sirv';
@@ -223,7 +223,10 @@ interface CountingServer {
 /** Like serve.ts, but counts requests per path and can pick up a rebuilt folder. */
 function countingServer(dir: string): Promise<CountingServer> {
 	const counts = new Map<string, number>();
-	let files = sirv(dir, { dev: false, etag: true, dotfiles: false });
+	// As many static hosts do (Netlify: max-age=0, must-revalidate): the browser revalidates every page
+	// it loads, so each load the page asks for reaches the server and is counted.
+	const options = { dev: false, etag: true, dotfiles: false, setHeaders: (res: ServerResponse) => res.setHeader('cache-control', 'no-cache') };
+	let files = sirv(dir, options);
 	const server: Server = createServer((req, res) => {
 		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
 		counts.set(path, (counts.get(path) ?? 0) + 1);
@@ -241,7 +244,7 @@ function countingServer(dir: string): Promise<CountingServer> {
 				url: `http://127.0.0.1:${port}`,
 				hits: (path) => counts.get(path) ?? 0,
 				reload: () => {
-					files = sirv(dir, { dev: false, etag: true, dotfiles: false });
+					files = sirv(dir, options);
 				},
 				close: () => new Promise((done) => server.close(() => done())),
 			});
