@@ -340,7 +340,7 @@ export function checkContent(contentDir: string, root = process.cwd()): CheckedC
 export function readActors(contentDir: string, root = process.cwd()): Map<string, ActorEntry> {
 	const actors = new Map<string, ActorEntry>();
 	for (const path of listContentFiles(contentDir).actors) {
-		const { entry } = validateFile('actors', path, root);
+		const { entry } = guardFile('actors', path, root, validateFile);
 		if (entry) actors.set(entry.id, entry as ActorEntry);
 	}
 	return actors;

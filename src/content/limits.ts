@@ -5,6 +5,7 @@
 // passes within seconds of rendering (measured with scripts/bench-markdown.ts; figures in README.md).
 // Each function is called once per file from src/content/check.ts (or read.ts), so the check stays a
 // list of rules.
+import { statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import { lineOfPath } from './locate.ts';
@@ -317,6 +318,26 @@ export function guardFile(
 	validate: (collection: Collection, path: string, root: string) => FileResult,
 ): FileResult {
 	try {
+		// Not even read when far past the body limit: a stray multi-gigabyte file must not fill the memory.
+		let size = 0;
+		try {
+			size = statSync(path).size;
+		} catch {}
+		if (size > 10 * LIMITS.bodyBytes) {
+			return {
+				collection,
+				problems: [
+					{
+						severity: 'error',
+						file: relative(root, path) || path,
+						field: '(file)',
+						found: `a file of ${kb(size)}`,
+						expected: `an article of at most ${kb(LIMITS.bodyBytes)} of text`,
+						fix: 'split the article into parts, or move the file out of content/',
+					},
+				],
+			};
+		}
 		return validate(collection, path, root);
 	} catch (error) {
 		const e = error as Error;

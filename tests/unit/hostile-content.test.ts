@@ -207,6 +207,14 @@ describe('files the check does not read', () => {
 	}, 30_000);
 });
 
+describe('a file far past the size limit', () => {
+	it('is refused without being read', () => {
+		const t = tree();
+		t.write('articles/2025-09-16-huge.md', GOOD_ARTICLE + 'x'.repeat(2_000_000));
+		expect(problemOf(t, 'articles/2025-09-16-huge.md', '(file)').found).toMatch(/^a file of 2\d{3} KB$/);
+	});
+});
+
 describe('an unexpected exception while checking a file', () => {
 	it('becomes an error for that file instead of a stack trace', () => {
 		const result = guardFile('articles', '/x/content/articles/a.md', '/x', () => {
