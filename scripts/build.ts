@@ -110,7 +110,11 @@ const built = await run(['--import', resolve(root, 'scripts/lib/exit-with-parent
 if (built !== 0) fail(`astro build failed (exit ${built}).`, typeof built === 'number' ? built : 1);
 if (!existsSync(resolve(staging, 'index.html'))) fail('astro build wrote no index.html.');
 
-promote(staging, dist);
-if (existsSync(cacheStaging)) promote(cacheStaging, cache);
+try {
+	promote(staging, dist);
+	if (existsSync(cacheStaging)) promote(cacheStaging, cache);
+} catch (error) {
+	fail(`Could not swap the new site in: ${(error as Error).message}`);
+}
 cleanUp();
 console.log(`✔ Site written to ${dist}`);
