@@ -7,6 +7,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
+					// Some unit tests start the build or check script (a Node process each): 5 s is too tight on a loaded machine.
+					testTimeout: 20_000,
 				},
 			},
 			{

@@ -10,7 +10,7 @@
 //   dies without a word (SIGKILL), so no orphan keeps writing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { contentDir } from '../src/content/dir.ts';
 import { acquireLock, type Lock } from './lib/lock.ts';
 import { promote, recover } from './lib/swap.ts';
@@ -22,15 +22,13 @@ const cache = resolve(root, process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro'
 const cacheStaging = `${cache}.building`;
 
 const locks: Lock[] = [];
-let owned = false;
+/** Folders whose lock this build holds: only their .building copies are this build's to remove. */
+const owned: string[] = [];
 let child: ChildProcess | undefined;
 
-/** Removes this build's temporary folders (only once it holds the locks: before, they are another build's). */
+/** Removes this build's temporary folders (only those it holds the lock of: the others are another build's). */
 function cleanUp() {
-	if (owned) {
-		rmSync(staging, { recursive: true, force: true });
-		rmSync(cacheStaging, { recursive: true, force: true });
-	}
+	for (const folder of owned.splice(0)) rmSync(`${folder}.building`, { recursive: true, force: true });
 	for (const lock of locks.splice(0)) lock.release();
 }
 
@@ -84,29 +82,36 @@ function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<numb
 
 // BUILD_LOCK_TIMEOUT=<seconds>: refuse instead of waiting longer for another build (0: refuse at once).
 const timeoutMs = process.env.BUILD_LOCK_TIMEOUT ? Number(process.env.BUILD_LOCK_TIMEOUT) * 1000 : Infinity;
-try {
-	locks.push(await acquireLock(`${dist}.lock`, `the site in ${dist}`, { timeoutMs }));
-	locks.push(await acquireLock(`${cache}.lock`, `the build cache in ${cache}`, { timeoutMs }));
-	owned = true;
-} catch (error) {
-	fail((error as Error).message);
+/** Takes the lock of `folder`, then puts back what a build stopped during its swap left in folder.previous. */
+async function claim(folder: string, what: string) {
+	try {
+		locks.push(await acquireLock(`${folder}.lock`, `the ${what} in ${folder}`, { timeoutMs }));
+	} catch (error) {
+		fail((error as Error).message);
+	}
+	owned.push(folder);
+	if (recover(folder)) console.log(`↺ Restored the last good ${what} from ${folder}.previous (a build was stopped while swapping it in).`);
+	rmSync(`${folder}.building`, { recursive: true, force: true });
 }
 
-// A build killed during its swap left the good site (or cache) in *.previous: put it back first.
-for (const [folder, what] of [
-	[dist, 'site'],
-	[cache, 'build cache'],
-] as const) {
-	if (recover(folder)) console.log(`↺ Restored the last good ${what} from ${folder}.previous (a build was stopped while swapping it in).`);
-}
-rmSync(staging, { recursive: true, force: true });
-rmSync(cacheStaging, { recursive: true, force: true });
+// The cache is claimed only once the check passed, so builds that stop at the check never wait for it.
+await claim(dist, 'site');
 
 // The check runs in its own process, so the content it reads is not held in memory for the whole build
 // (the Astro process reads and checks it again in its content loaders).
 const dir = contentDir(root);
 const checked = await run([resolve(root, 'scripts/check.ts'), dir]);
 if (checked !== 0) fail(`Content check failed for ${dir}; nothing was built.`);
+// Astro writes its prerender bundle into <project>/.astro/ when the output folder lies outside the
+// project (tests and benchmarks build into /tmp): such builds take that folder's lock too.
+if (!staging.startsWith(root + sep)) {
+	try {
+		locks.push(await acquireLock(resolve(root, '.astro.lock'), `Astro's working folder ${resolve(root, '.astro')}`, { timeoutMs }));
+	} catch (error) {
+		fail((error as Error).message);
+	}
+}
+await claim(cache, 'build cache');
 
 // The build reads and writes a copy of the cache; a failed build's copy is thrown away.
 if (existsSync(cache)) cpSync(cache, cacheStaging, { recursive: true });
@@ -120,8 +125,12 @@ const built = await run(['--import', resolve(root, 'scripts/lib/exit-with-parent
 if (built !== 0) fail(`astro build failed (exit ${built}).`, typeof built === 'number' ? built : 1);
 if (!existsSync(resolve(staging, 'index.html'))) fail('astro build wrote no index.html.');
 
-promote(staging, dist);
-if (existsSync(cacheStaging)) promote(cacheStaging, cache);
+try {
+	promote(staging, dist);
+	if (existsSync(cacheStaging)) promote(cacheStaging, cache);
+} catch (error) {
+	fail(`Could not swap the new site in: ${(error as Error).message}`);
+}
 cleanUp();
 console.log(`✔ Site written to ${dist}`);
 // Again at the end, where it is not lost above Astro's log.

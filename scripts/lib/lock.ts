@@ -72,9 +72,13 @@ export async function acquireLock(path: string, what: string, { timeoutMs = Infi
 			console.warn(
 				`⚠ Taking over a stale build lock ${path}${holder ? ` (pid ${holder.pid}, started ${holder.started}, no longer runs)` : ''}.`,
 			);
-			try {
-				unlinkSync(path);
-			} catch {}
+			// Remove it only if it is still the same stale lock (another waiting build may have replaced it).
+			const again = readHolder(path);
+			if (again?.pid === holder?.pid && again?.started === holder?.started) {
+				try {
+					unlinkSync(path);
+				} catch {}
+			}
 			continue;
 		}
 		if (Date.now() - began >= timeoutMs) {

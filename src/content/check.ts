@@ -386,8 +386,8 @@ export function checkContent(contentDir: string, root = process.cwd()): CheckedC
 /** Just the actors that pass their schema, for tools that need names but not articles (the mention linker). */
 export function readActors(contentDir: string, root = process.cwd()): Map<string, ActorEntry> {
 	const actors = new Map<string, ActorEntry>();
-	for (const path of listContentFiles(contentDir).actors) {
-		const { entry } = validateFile('actors', path, root);
+	for (const path of listContentFiles(contentDir, root).actors) {
+		const { entry } = guardFile('actors', path, root, validateFile);
 		if (entry) actors.set(entry.id, entry as ActorEntry);
 	}
 	return actors;

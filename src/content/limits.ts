@@ -5,6 +5,7 @@
 // passes within seconds of rendering (measured with scripts/bench-markdown.ts; figures in README.md).
 // Each function is called once per file from src/content/check.ts (or read.ts), so the check stays a
 // list of rules.
+import { statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import { lineOfPath } from './locate.ts';
@@ -21,6 +22,10 @@ export const LIMITS = {
 	delimiterRuns: 50,
 	/** Opening brackets ([ and ![) in one paragraph: each link takes one. */
 	brackets: 100,
+	/** Emphasis runs, brackets, table bars, bare links and HTML tags in the whole body: each costs the renderer far more than a letter. */
+	markupTotal: 5_000,
+	/** Quote and list markers (>, -, 1.) in the whole body: the renderer slows with the square of their number. */
+	containers: 1_500,
 	/** Cells of one table row (| on one line). */
 	tableCells: 64,
 	/** Blockquote and list levels on one line (> > - …). */
@@ -72,6 +77,22 @@ export function bodyLimitProblems(body: string, file: string, bodyLine: number):
 	let reportedDepth = false;
 	let reportedCells = false;
 	let blocks = 0;
+	let total = 0;
+	let reportedTotal = false;
+	let containers = 0;
+	let reportedContainers = false;
+	const markupPassed = (line: number) => {
+		reportedTotal = true;
+		problems.push({
+			severity: 'error',
+			file,
+			line,
+			field: '(body)',
+			found: `more than ${LIMITS.markupTotal} pieces of markup (*, _, ~, [, |, bare links, HTML tags) in the body; this is where the limit is passed`,
+			expected: `at most ${LIMITS.markupTotal} in one article`,
+			fix: 'split the article into parts, or escape literal characters as \\*, \\_, \\[ or \\|',
+		});
+	};
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i]!;
 		if (!line.trim()) {
@@ -131,8 +152,25 @@ export function bodyLimitProblems(body: string, file: string, bodyLine: number):
 				fix: 'split the table, or escape literal bars as \\|',
 			});
 		}
-		runs += rest.match(/[*_~]+/g)?.length ?? 0;
-		brackets += rest.match(/\[/g)?.length ?? 0;
+		const lineRuns = rest.match(/[*_~]+/g)?.length ?? 0;
+		const lineBrackets = rest.match(/\[/g)?.length ?? 0;
+		runs += lineRuns;
+		brackets += lineBrackets;
+		total += lineRuns + lineBrackets + (rest.match(/\||www\.|https?:/g)?.length ?? 0);
+		if (total > LIMITS.markupTotal && !reportedTotal) markupPassed(bodyLine + i);
+		containers += prefix.match(/>|[-*+](?=[ \t]|$)|\d[.)]/g)?.length ?? 0;
+		if (containers > LIMITS.containers && !reportedContainers) {
+			reportedContainers = true;
+			problems.push({
+				severity: 'error',
+				file,
+				line: bodyLine + i,
+				field: '(body)',
+				found: `more than ${LIMITS.containers} quote and list markers (>, -, *, 1.) in the body; this is where the limit is passed`,
+				expected: `at most ${LIMITS.containers} in one article`,
+				fix: 'split the article into parts; quote long passages once, as plain paragraphs',
+			});
+		}
 		if (runs > LIMITS.delimiterRuns && !reportedRuns) {
 			reportedRuns = true;
 			problems.push({
@@ -163,6 +201,7 @@ export function bodyLimitProblems(body: string, file: string, bodyLine: number):
 	let deepestAt = 0;
 	for (const match of body.matchAll(TAG)) {
 		const [, closing, name, selfClosing] = match;
+		if (++total > LIMITS.markupTotal && !reportedTotal) markupPassed(bodyLine + body.slice(0, match.index).split('\n').length - 1);
 		if (NOT_NESTING.has(name!.toLowerCase()) || selfClosing) continue;
 		if (closing) depth = Math.max(0, depth - 1);
 		else if (++depth > deepest) {
@@ -279,6 +318,26 @@ export function guardFile(
 	validate: (collection: Collection, path: string, root: string) => FileResult,
 ): FileResult {
 	try {
+		// Not even read when far past the body limit: a stray multi-gigabyte file must not fill the memory.
+		let size = 0;
+		try {
+			size = statSync(path).size;
+		} catch {}
+		if (size > 10 * LIMITS.bodyBytes) {
+			return {
+				collection,
+				problems: [
+					{
+						severity: 'error',
+						file: relative(root, path) || path,
+						field: '(file)',
+						found: `a file of ${kb(size)}`,
+						expected: `an article of at most ${kb(LIMITS.bodyBytes)} of text`,
+						fix: 'split the article into parts, or move the file out of content/',
+					},
+				],
+			};
+		}
 		return validate(collection, path, root);
 	} catch (error) {
 		const e = error as Error;

@@ -69,7 +69,13 @@ async function syncEntries(
 		seen.add(entry.id);
 		const digest = generateDigest({ data: entry.data, body: entry.body, renderedWith } as Record<string, unknown>);
 		if (store.get(entry.id)?.digest === digest) continue;
-		const rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${process.cwd()}/${entry.file}`) });
+		let rendered;
+		try {
+			rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${process.cwd()}/${entry.file}`) });
+		} catch (error) {
+			// Name the file: the check should have refused whatever the renderer cannot take (src/content/limits.ts).
+			throw new Error(`${entry.file}: the Markdown body could not be rendered (${(error as Error).name}: ${(error as Error).message}). Simplify the body (nesting, very long paragraphs), then run npm run check.`);
+		}
 		store.set({ id: entry.id, data: entry.data, ...(keepBody ? { body: entry.body } : {}), filePath: entry.file, digest, rendered });
 	}
 	for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

@@ -88,7 +88,7 @@ describe('a killed build', () => {
 		expect(filesContaining(cache(), 'RETRACT-ME')).toEqual([]);
 		expect(readFileSync(join(site(), ARTICLE_PAGE), 'utf8')).toContain('Администрация Трампа активизировала');
 		expect(existsSync(`${site()}.building`) || existsSync(`${cache()}.building`) || existsSync(`${site()}.lock`)).toBe(false);
-	}, 180_000);
+	}, 420_000);
 
 	it('passes SIGTERM on to astro build and removes its temporary folders', async () => {
 		const stopped = spawn(process.execPath, ['scripts/build.ts'], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -109,7 +109,7 @@ describe('a killed build', () => {
 		expect(output).toMatch(/Build stopped by SIGTERM; nothing was published\.\n {2}The last good site in .* is untouched\./);
 		expect(existsSync(`${site()}.building`) || existsSync(`${cache()}.building`) || existsSync(`${site()}.lock`)).toBe(false);
 		expect(readFileSync(join(site(), ARTICLE_PAGE), 'utf8')).toContain('Администрация Трампа активизировала');
-	}, 120_000);
+	}, 240_000);
 });
 
 describe('two builds at once', () => {
@@ -137,5 +137,5 @@ describe('two builds at once', () => {
 		expect(new Set(marked).size, `pages from different builds: ${marked}`).toBe(1);
 		const winner = a.out.includes('waiting for it to finish') ? 'content' : 'content-b';
 		expect(marked[0]).toBe(winner === 'content-b');
-	}, 240_000);
+	}, 420_000);
 });

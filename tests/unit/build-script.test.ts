@@ -3,10 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentTree } from '../fixtures/content-tree.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
+// Each test starts Node processes: allow for a loaded machine.
+vi.setConfig({ testTimeout: 30_000 });
 let cleanup: string[] = [];
 afterEach(() => {
 	for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });

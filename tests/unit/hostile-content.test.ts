@@ -29,12 +29,12 @@ afterEach(() => {
 const withBody = (body: string) => GOOD_ARTICLE.replace(/\n---\n[\s\S]*$/, `\n---\n${body}`);
 
 /** Checks the tree; returns the problem of `file` and `field`, failing with every problem when there is none. */
-function problemOf(t: Tree, file: string, field: string, severity: Problem['severity'] = 'error'): Problem {
+function problemOf(t: Tree, file: string, field: string, severity: Problem['severity'] = 'error', found?: RegExp): Problem {
 	const started = performance.now();
 	const { problems } = checkContent(t.content, t.root);
 	// The check itself stays fast on every hostile input.
 	expect(performance.now() - started).toBeLessThan(5_000);
-	const hit = problems.find((p) => p.severity === severity && p.file.endsWith(file) && p.field === field);
+	const hit = problems.find((p) => p.severity === severity && p.file.endsWith(file) && p.field === field && (!found || found.test(p.found ?? '')));
 	expect(hit, `no ${severity} for ${file} ${field} in:\n${formatProblems(problems)}`).toBeDefined();
 	expect(hit!.expected.length).toBeGreaterThan(10);
 	expect(hit!.fix?.length ?? 0).toBeGreaterThan(5);
@@ -116,16 +116,19 @@ describe('Markdown the renderer cannot take', () => {
 		['a list nested 100 deep', `${Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`, /levels of quotes or lists/],
 		['160 KB of *a**', `${'*a**'.repeat(40_000)}\n`, /160 KB of article text/],
 		['20 KB of *a** (under the size cap)', `${'*a**'.repeat(5_000)}\n`, /more than 50 runs of \*, _ or ~/],
+		['24 KB of *a** in short paragraphs', `${'*a**'.repeat(20)}\n\n`.repeat(300), /more than 5000 pieces of markup/],
 		['200 KB of nested brackets', `${'['.repeat(100_000)}a${']'.repeat(100_000)}\n`, /200 KB of article text/],
 		['20 KB of nested brackets', `${'['.repeat(10_000)}a${']'.repeat(10_000)}\n`, /more than 100 "\[" in the paragraph/],
 		['a table 2,000 columns wide', `${'|a'.repeat(2000)}|\n${'|-'.repeat(2000)}|\n`, /2001 "\|" on one line/],
 		['5,000 one-letter paragraphs', 'x\n\n'.repeat(5000), /more than 1000 paragraphs/],
+		['1,600 quote lines', '> x\n'.repeat(1600), /more than 1500 quote and list markers/],
+		['6,000 bare links', 'www.a.com '.repeat(6000), /more than 5000 pieces of markup/],
+		['6,000 <b> tags in short paragraphs', '<b>x</b>\n\n'.repeat(600).repeat(10).slice(0, 60_000), /more than 5000 pieces of markup|more than 1000 paragraphs/],
 	];
 	it.each(cases)('%s is refused in (body), with the line and a fix', (_name, body, found) => {
 		const t = tree();
 		t.write(ARTICLE, withBody(body));
-		const p = problemOf(t, ARTICLE, '(body)');
-		expect(p.found).toMatch(found);
+		const p = problemOf(t, ARTICLE, '(body)', 'error', found);
 		// The body starts on line 19 of the fixture.
 		expect(p.line).toBeGreaterThanOrEqual(19);
 	});
@@ -201,6 +204,14 @@ describe('files the check does not read', () => {
 		expect(run.stderr).toContain('⚠ warning  content/articles/root  (file)');
 		expect(run.stderr).toContain('rename it to "2025-09-16-upper.md"');
 		expect(run.stderr).not.toMatch(/\n\s+at /);
+	}, 30_000);
+});
+
+describe('a file far past the size limit', () => {
+	it('is refused without being read', () => {
+		const t = tree();
+		t.write('articles/2025-09-16-huge.md', GOOD_ARTICLE + 'x'.repeat(2_000_000));
+		expect(problemOf(t, 'articles/2025-09-16-huge.md', '(file)').found).toMatch(/^a file of 2\d{3} KB$/);
 	});
 });
 
