@@ -374,7 +374,9 @@ describe('feeds and exports of the hostile site parse, and say what the content 
 	it('events.ics parses (ical.js) with the hostile titles and places as written', () => {
 		const calendar = new ICAL.Component(ICAL.parse(text('data/events.ics')));
 		const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
-		expect(events.map((e) => e.summary)).toEqual(expect.arrayContaining([HOSTILE.scriptEnd, ...FORMULAS]));
+		// A date known only to the month is a one-day entry whose summary starts with how vague it is: "[Sep 2025] …".
+		const titles = events.map((e) => e.summary.replace(/^\[[^\]]*\] /, ''));
+		expect(titles).toEqual(expect.arrayContaining([HOSTILE.scriptEnd, ...FORMULAS]));
 		expect(events.map((e) => e.location)).toContain(HOSTILE.cdata);
 	});
 
