@@ -241,7 +241,20 @@ export function segmentHitsBox(p: Point, q: Point, box: Box): boolean {
 	return true;
 }
 
-const polylineHitsBox = (points: readonly Point[], box: Box) => points.some((p, i) => i > 0 && segmentHitsBox(points[i - 1]!, p, box));
+/** A route's points and the box around them: most label candidates are rejected or cleared by the box alone. */
+interface Polyline {
+	points: Point[];
+	bounds: Box;
+}
+function polyline(points: Point[]): Polyline {
+	const xs = points.map((p) => p.x);
+	const ys = points.map((p) => p.y);
+	const x = Math.min(...xs);
+	const y = Math.min(...ys);
+	return { points, bounds: { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y } };
+}
+const touches = (a: Box, b: Box) => a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
+const polylineHitsBox = ({ points, bounds }: Polyline, box: Box) => touches(bounds, box) && points.some((p, i) => i > 0 && segmentHitsBox(points[i - 1]!, p, box));
 
 function distanceToSegment(c: Point, p: Point, q: Point): number {
 	const dx = q.x - p.x;
@@ -361,7 +374,7 @@ function finishMap(nodes: MapNode[], specs: readonly EdgeSpec[], options: Finish
 		const b = byId.get(spec.target)!;
 		return { ...spec, direction: directionOf(spec), ...clipEdge(a, b, route(a, b, nodes)) };
 	});
-	const lines = routed.map(edgePoints);
+	const lines = routed.map((edge) => polyline(edgePoints(edge)));
 
 	const degree = new Map<string, number>();
 	for (const e of routed) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
@@ -392,7 +405,7 @@ function finishMap(nodes: MapNode[], specs: readonly EdgeSpec[], options: Finish
 		const text = [...new Set(edge.relations.map((r) => r.kind.replaceAll('-', ' ')))].join(', ');
 		const width = text.length * EDGE_CHAR_WIDTH + 4;
 		const height = EDGE_FONT_SIZE + 3;
-		const points = lines[i]!;
+		const { points } = lines[i]!;
 		for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
 			// Along the sampled route: for a curve, the point at parameter t.
 			const position = points.length === 2 ? { x: points[0]!.x + (points[1]!.x - points[0]!.x) * t, y: points[0]!.y + (points[1]!.y - points[0]!.y) * t } : points[Math.round(t * (points.length - 1))]!;
