@@ -406,16 +406,24 @@ function finishMap(nodes: MapNode[], specs: readonly EdgeSpec[], options: Finish
 		const width = text.length * EDGE_CHAR_WIDTH + 4;
 		const height = EDGE_FONT_SIZE + 3;
 		const { points } = lines[i]!;
-		for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
-			// Along the sampled route: for a curve, the point at parameter t.
-			const position = points.length === 2 ? { x: points[0]!.x + (points[1]!.x - points[0]!.x) * t, y: points[0]!.y + (points[1]!.y - points[0]!.y) * t } : points[Math.round(t * (points.length - 1))]!;
-			const x = round1(position.x);
-			const y = round1(position.y);
-			const box = { x: round1(x - width / 2), y: round1(y - height / 2), width, height };
-			if (!within(box) || circles.some((c) => overlaps(box, c)) || taken.some((other) => overlaps(box, other))) continue;
-			if (lines.some((line, j) => j !== i && polylineHitsBox(line, box))) continue;
-			taken.push(box);
-			return { ...edge, label: { text, x, y, box } };
+		const at = (t: number) => (points.length === 2 ? { x: points[0]!.x + (points[1]!.x - points[0]!.x) * t, y: points[0]!.y + (points[1]!.y - points[0]!.y) * t } : points[Math.round(t * (points.length - 1))]!);
+		// On the line first (its halo hides the line under it), then beside it on either side.
+		for (const side of [0, 1, -1]) {
+			for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
+				const position = at(t);
+				const ahead = at(Math.min(1, t + 0.05));
+				const behind = at(Math.max(0, t - 0.05));
+				const length = Math.hypot(ahead.x - behind.x, ahead.y - behind.y) || 1;
+				const normal = { x: -(ahead.y - behind.y) / length, y: (ahead.x - behind.x) / length };
+				const shift = side * (Math.abs(normal.x) * (width / 2) + Math.abs(normal.y) * (height / 2) + 2);
+				const x = round1(position.x + normal.x * shift);
+				const y = round1(position.y + normal.y * shift);
+				const box = { x: round1(x - width / 2), y: round1(y - height / 2), width, height };
+				if (!within(box) || circles.some((c) => overlaps(box, c)) || taken.some((other) => overlaps(box, other))) continue;
+				if (lines.some((line, j) => (j !== i || side !== 0) && polylineHitsBox(line, box))) continue;
+				taken.push(box);
+				return { ...edge, label: { text, x, y, box } };
+			}
 		}
 		return edge;
 	});
