@@ -281,7 +281,16 @@ const NODE_CLEARANCE = 7;
  * (bending either way, more and more) that clears every third node; straight again if none does.
  */
 function route(a: MapNode, b: MapNode, others: readonly MapNode[]): Point | undefined {
-	const clear = (points: Point[]) => others.every((c) => c === a || c === b || points.every((p, i) => i === 0 || distanceToSegment(c, points[i - 1]!, p) > c.r + NODE_CLEARANCE));
+	const clear = (points: Point[]) => {
+		const { bounds } = polyline(points);
+		return others.every((c) => {
+			if (c === a || c === b) return true;
+			const reach = c.r + NODE_CLEARANCE;
+			// A dot farther than its clearance from the route's box cannot be near the route.
+			if (c.x < bounds.x - reach || c.x > bounds.x + bounds.width + reach || c.y < bounds.y - reach || c.y > bounds.y + bounds.height + reach) return true;
+			return points.every((p, i) => i === 0 || distanceToSegment(c, points[i - 1]!, p) > reach);
+		});
+	};
 	if (clear([a, b])) return undefined;
 	const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
 	const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
@@ -322,13 +331,13 @@ function labelSize(lines: readonly string[]): { width: number; height: number } 
  * Candidate spots for a node's name, best first: right under the dot, above, right, left, the diagonals, then the
  * in-between directions, then the same a little further out; each also with the name wrapped narrower.
  */
-function labelCandidates(node: MapNode): (NodeLabel & { lines: string[] })[] {
+function* labelCandidates(node: MapNode): Generator<NodeLabel & { lines: string[] }> {
 	const gap = 3;
 	const ascent = MAP_FONT_SIZE - 2;
 	const { x, y, r } = node;
 	const wraps = [node.label, ...[12, 8].map((max) => wrapLabel(node.name, max))].filter((lines, i, all) => all.findIndex((other) => other.join('\n') === lines.join('\n')) === i);
 	const angles = [90, 270, 0, 180, 45, 135, 315, 225, 67.5, 112.5, 292.5, 247.5, 22.5, 157.5, 337.5, 202.5];
-	const candidates: (NodeLabel & { lines: string[] })[] = [];
+	// Generated lazily: most names fit at one of the first few spots.
 	for (const distance of [0, 8, 18]) {
 		for (const lines of wraps) {
 			const { width, height } = labelSize(lines);
@@ -340,17 +349,16 @@ function labelCandidates(node: MapNode): (NodeLabel & { lines: string[] })[] {
 				const anchor: NodeLabel['anchor'] = cos > 0.3 ? 'start' : cos < -0.3 ? 'end' : 'middle';
 				const left = anchor === 'start' ? px + 1 : anchor === 'end' ? px - 1 - width : px - width / 2;
 				const top = sin > 0.3 ? py : sin < -0.3 ? py - height : py - height / 2;
-				candidates.push({
+				yield {
 					lines,
 					anchor,
 					x: round1(anchor === 'middle' ? left + width / 2 : anchor === 'start' ? left : left + width),
 					y: round1(top + ascent),
 					box: { x: round1(left), y: round1(top), width, height },
-				});
+				};
 			}
 		}
 	}
-	return candidates;
 }
 
 interface FinishOptions {
@@ -468,7 +476,7 @@ function narrowMap(nodes: readonly MapNode[], specs: readonly EdgeSpec[], focus:
 		const y = n.y * 1.3;
 		return { ...n, label, x, y, box: boxOf(x, y, n.r, label) };
 	});
-	separateBoxes(squeezed, 10, 200, true);
+	separateBoxes(squeezed, 10, 60, true);
 	for (const node of squeezed) {
 		node.x = round1(Math.min(NARROW_WIDTH - PADDING - node.r, Math.max(PADDING + node.r, node.x)));
 		node.y = round1(node.y);
