@@ -241,7 +241,20 @@ export function segmentHitsBox(p: Point, q: Point, box: Box): boolean {
 	return true;
 }
 
-const polylineHitsBox = (points: readonly Point[], box: Box) => points.some((p, i) => i > 0 && segmentHitsBox(points[i - 1]!, p, box));
+/** A route's points and the box around them: most label candidates are rejected or cleared by the box alone. */
+interface Polyline {
+	points: Point[];
+	bounds: Box;
+}
+function polyline(points: Point[]): Polyline {
+	const xs = points.map((p) => p.x);
+	const ys = points.map((p) => p.y);
+	const x = Math.min(...xs);
+	const y = Math.min(...ys);
+	return { points, bounds: { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y } };
+}
+const touches = (a: Box, b: Box) => a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
+const polylineHitsBox = ({ points, bounds }: Polyline, box: Box) => touches(bounds, box) && points.some((p, i) => i > 0 && segmentHitsBox(points[i - 1]!, p, box));
 
 function distanceToSegment(c: Point, p: Point, q: Point): number {
 	const dx = q.x - p.x;
@@ -268,7 +281,16 @@ const NODE_CLEARANCE = 7;
  * (bending either way, more and more) that clears every third node; straight again if none does.
  */
 function route(a: MapNode, b: MapNode, others: readonly MapNode[]): Point | undefined {
-	const clear = (points: Point[]) => others.every((c) => c === a || c === b || points.every((p, i) => i === 0 || distanceToSegment(c, points[i - 1]!, p) > c.r + NODE_CLEARANCE));
+	const clear = (points: Point[]) => {
+		const { bounds } = polyline(points);
+		return others.every((c) => {
+			if (c === a || c === b) return true;
+			const reach = c.r + NODE_CLEARANCE;
+			// A dot farther than its clearance from the route's box cannot be near the route.
+			if (c.x < bounds.x - reach || c.x > bounds.x + bounds.width + reach || c.y < bounds.y - reach || c.y > bounds.y + bounds.height + reach) return true;
+			return points.every((p, i) => i === 0 || distanceToSegment(c, points[i - 1]!, p) > reach);
+		});
+	};
 	if (clear([a, b])) return undefined;
 	const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
 	const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
@@ -309,13 +331,13 @@ function labelSize(lines: readonly string[]): { width: number; height: number } 
  * Candidate spots for a node's name, best first: right under the dot, above, right, left, the diagonals, then the
  * in-between directions, then the same a little further out; each also with the name wrapped narrower.
  */
-function labelCandidates(node: MapNode): (NodeLabel & { lines: string[] })[] {
+function* labelCandidates(node: MapNode): Generator<NodeLabel & { lines: string[] }> {
 	const gap = 3;
 	const ascent = MAP_FONT_SIZE - 2;
 	const { x, y, r } = node;
 	const wraps = [node.label, ...[12, 8].map((max) => wrapLabel(node.name, max))].filter((lines, i, all) => all.findIndex((other) => other.join('\n') === lines.join('\n')) === i);
 	const angles = [90, 270, 0, 180, 45, 135, 315, 225, 67.5, 112.5, 292.5, 247.5, 22.5, 157.5, 337.5, 202.5];
-	const candidates: (NodeLabel & { lines: string[] })[] = [];
+	// Generated lazily: most names fit at one of the first few spots.
 	for (const distance of [0, 8, 18]) {
 		for (const lines of wraps) {
 			const { width, height } = labelSize(lines);
@@ -327,17 +349,16 @@ function labelCandidates(node: MapNode): (NodeLabel & { lines: string[] })[] {
 				const anchor: NodeLabel['anchor'] = cos > 0.3 ? 'start' : cos < -0.3 ? 'end' : 'middle';
 				const left = anchor === 'start' ? px + 1 : anchor === 'end' ? px - 1 - width : px - width / 2;
 				const top = sin > 0.3 ? py : sin < -0.3 ? py - height : py - height / 2;
-				candidates.push({
+				yield {
 					lines,
 					anchor,
 					x: round1(anchor === 'middle' ? left + width / 2 : anchor === 'start' ? left : left + width),
 					y: round1(top + ascent),
 					box: { x: round1(left), y: round1(top), width, height },
-				});
+				};
 			}
 		}
 	}
-	return candidates;
 }
 
 interface FinishOptions {
@@ -361,7 +382,7 @@ function finishMap(nodes: MapNode[], specs: readonly EdgeSpec[], options: Finish
 		const b = byId.get(spec.target)!;
 		return { ...spec, direction: directionOf(spec), ...clipEdge(a, b, route(a, b, nodes)) };
 	});
-	const lines = routed.map(edgePoints);
+	const lines = routed.map((edge) => polyline(edgePoints(edge)));
 
 	const degree = new Map<string, number>();
 	for (const e of routed) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
@@ -392,17 +413,25 @@ function finishMap(nodes: MapNode[], specs: readonly EdgeSpec[], options: Finish
 		const text = [...new Set(edge.relations.map((r) => r.kind.replaceAll('-', ' ')))].join(', ');
 		const width = text.length * EDGE_CHAR_WIDTH + 4;
 		const height = EDGE_FONT_SIZE + 3;
-		const points = lines[i]!;
-		for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
-			// Along the sampled route: for a curve, the point at parameter t.
-			const position = points.length === 2 ? { x: points[0]!.x + (points[1]!.x - points[0]!.x) * t, y: points[0]!.y + (points[1]!.y - points[0]!.y) * t } : points[Math.round(t * (points.length - 1))]!;
-			const x = round1(position.x);
-			const y = round1(position.y);
-			const box = { x: round1(x - width / 2), y: round1(y - height / 2), width, height };
-			if (!within(box) || circles.some((c) => overlaps(box, c)) || taken.some((other) => overlaps(box, other))) continue;
-			if (lines.some((line, j) => j !== i && polylineHitsBox(line, box))) continue;
-			taken.push(box);
-			return { ...edge, label: { text, x, y, box } };
+		const { points } = lines[i]!;
+		const at = (t: number) => (points.length === 2 ? { x: points[0]!.x + (points[1]!.x - points[0]!.x) * t, y: points[0]!.y + (points[1]!.y - points[0]!.y) * t } : points[Math.round(t * (points.length - 1))]!);
+		// On the line first (its halo hides the line under it), then beside it on either side.
+		for (const side of [0, 1, -1]) {
+			for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
+				const position = at(t);
+				const ahead = at(Math.min(1, t + 0.05));
+				const behind = at(Math.max(0, t - 0.05));
+				const length = Math.hypot(ahead.x - behind.x, ahead.y - behind.y) || 1;
+				const normal = { x: -(ahead.y - behind.y) / length, y: (ahead.x - behind.x) / length };
+				const shift = side * (Math.abs(normal.x) * (width / 2) + Math.abs(normal.y) * (height / 2) + 2);
+				const x = round1(position.x + normal.x * shift);
+				const y = round1(position.y + normal.y * shift);
+				const box = { x: round1(x - width / 2), y: round1(y - height / 2), width, height };
+				if (!within(box) || circles.some((c) => overlaps(box, c)) || taken.some((other) => overlaps(box, other))) continue;
+				if (lines.some((line, j) => (j !== i || side !== 0) && polylineHitsBox(line, box))) continue;
+				taken.push(box);
+				return { ...edge, label: { text, x, y, box } };
+			}
 		}
 		return edge;
 	});
@@ -447,7 +476,7 @@ function narrowMap(nodes: readonly MapNode[], specs: readonly EdgeSpec[], focus:
 		const y = n.y * 1.3;
 		return { ...n, label, x, y, box: boxOf(x, y, n.r, label) };
 	});
-	separateBoxes(squeezed, 10, 200, true);
+	separateBoxes(squeezed, 10, 60, true);
 	for (const node of squeezed) {
 		node.x = round1(Math.min(NARROW_WIDTH - PADDING - node.r, Math.max(PADDING + node.r, node.x)));
 		node.y = round1(node.y);

@@ -59,4 +59,10 @@ describe('actor article-list page cache key', () => {
 		expect(actorArticlesPageKey('us', page([article('a', 'A'), article('b', 'B')]), 121, actors)).not.toBe(key);
 		expect(actorArticlesPageKey('us', page([article('a', 'A'), article('b', 'B')]), 120, new Map([['us', actor('us', 'USA')]]))).not.toBe(key);
 	});
+	it('changes with the sentence a card quotes (it comes from the article text, which the card data does not cover)', () => {
+		const quoting = (after: string) => actorArticlesPageKey('us', page([article('a', 'A'), article('b', 'B')]), 120, actors, [{ before: 'В ', matched: 'США', after }, null]);
+		expect(quoting(' сказали.')).toBe(quoting(' сказали.'));
+		expect(quoting(' сказали.')).not.toBe(quoting(' заявили.'));
+		expect(quoting(' сказали.')).not.toBe(key);
+	});
 });
