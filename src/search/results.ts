@@ -5,7 +5,7 @@
 // Browser-only.
 import { matchingSentence, openingSentence, wholeText, withoutTitle, type Excerpt } from './excerpt.ts';
 import { expandQuery, type ActorNames, type Expansion } from './expand.ts';
-import { pagefindTerm, phraseOf, queryStems, type Phrase } from './query.ts';
+import { matchKey, pagefindTerm, queryStems, type Phrase } from './query.ts';
 import { isSearchable, pagefindFilters, pagefindSort, RESULT_TYPES, type SearchState } from './state.ts';
 
 export const BUNDLE_PATH = '/pagefind/';
@@ -81,6 +81,8 @@ export function warmUp(): Promise<{ api: PagefindApi; actors: ActorNames[] }> {
 		]);
 		return { api, actors };
 	})();
+	// A failed start (offline before the index was cached) is tried again by the next query.
+	loading.catch(() => (loading = undefined));
 	return loading;
 }
 
@@ -108,7 +110,7 @@ export async function runSearch(state: SearchState): Promise<Ranked> {
 	const { api, actors } = await warmUp();
 	// Where the time goes, for `npm run bench:search` (performance.measure entries).
 	performance.measure('waiting for warm-up', { start: started });
-	const own = queryStems(state.q).map((s) => phraseOf(s));
+	const own: Phrase[] = queryStems(state.q).map((stem) => [matchKey(stem)]);
 	const expansion = state.q ? expandQuery(state.q, actors) : { actorIds: [], phrases: [] };
 	const query: Query = { state, phrases: [...own, ...expansion.phrases], primary: own.length, expansion };
 	if (!isSearchable(state)) return { results: [], query };
