@@ -279,10 +279,12 @@ function prepare(vocab: string, count: number): { site: string; minimal: string 
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu', '--disable-background-networking'] });
 try {
-	const targets: Array<{ corpus: string; site: string; minimal?: string }> = values.site
-		? [{ corpus: values.site, site: values.site, minimal: values.minimal }]
-		: values.vocab.split(',').map((vocab) => ({ corpus: `${values.count} articles, ${vocab} vocabulary`, ...prepare(vocab, Number(values.count)) }));
-	for (const target of targets) {
+	// Each corpus is built and then measured before the next is built, so its figures print as soon as they exist.
+	const targets: Array<() => { corpus: string; site: string; minimal?: string }> = values.site
+		? [() => ({ corpus: values.site!, site: values.site!, minimal: values.minimal })]
+		: values.vocab.split(',').map((vocab) => () => ({ corpus: `${values.count} articles, ${vocab} vocabulary`, ...prepare(vocab, Number(values.count)) }));
+	for (const next of targets) {
+		const target = next();
 		const site = await serveSite(target.site);
 		const siteRaw = await measureSite(browser, site.url, '/search/');
 		await site.close();
