@@ -277,14 +277,16 @@ function prepare(vocab: string, count: number): { site: string; minimal: string 
 	return { site, minimal };
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu', '--disable-background-networking'] });
-try {
+const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu', '--disable-background-networking'] });
+{
 	// Each corpus is built and then measured before the next is built, so its figures print as soon as they exist.
 	const targets: Array<() => { corpus: string; site: string; minimal?: string }> = values.site
 		? [() => ({ corpus: values.site!, site: values.site!, minimal: values.minimal })]
 		: values.vocab.split(',').map((vocab) => () => ({ corpus: `${values.count} articles, ${vocab} vocabulary`, ...prepare(vocab, Number(values.count)) }));
 	for (const next of targets) {
 		const target = next();
+		// A browser per corpus, started after its builds: one left idle through a 10-minute build was found closed.
+		const browser = await launch();
 		const site = await serveSite(target.site);
 		const siteRaw = await measureSite(browser, site.url, '/search/');
 		await site.close();
@@ -302,7 +304,6 @@ try {
 		const left = [...FIRST, ...WARM].filter((q) => !compared.has(q));
 		report(target.corpus, summarize(`site ${target.site}`, siteRaw, compared), bareRaw && summarize(`bare Pagefind ${target.minimal}`, bareRaw, compared));
 		if (left.length) console.log(`Left out of the figures (no results on one side, or not run): ${left.map((q) => `“${q}”`).join(', ')}.`);
+		await browser.close().catch(() => {});
 	}
-} finally {
-	await browser.close();
 }
