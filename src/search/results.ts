@@ -1,10 +1,11 @@
 // Search for the search page and the header box, on Pagefind's public JavaScript API only (pagefind.js:
-// options, init, search, result.data()): the query is stemmed here (query.ts), expanded through the actors'
-// names (expand.ts), ranked with the weights below, and each result shows a sentence of its own text
-// (excerpt.ts). A newer query supersedes an older one; nothing waits for typing to pause. Browser-only.
+// options, init, search, result.data()): the query is stemmed here (query.ts), ranked with the weights below,
+// and each result shows a sentence of its own text (excerpt.ts), found through the actors' names when the
+// query names one (expand.ts). A newer query supersedes an older one; nothing waits for typing to pause.
+// Browser-only.
 import { matchingSentence, openingSentence, wholeText, withoutTitle, type Excerpt } from './excerpt.ts';
 import { expandQuery, type ActorNames, type Expansion } from './expand.ts';
-import { pagefindTerm, phraseOf, queryStems, type Phrase } from './query.ts';
+import { matchKey, pagefindTerm, queryStems, type Phrase } from './query.ts';
 import { isSearchable, pagefindFilters, pagefindSort, RESULT_TYPES, type SearchState } from './state.ts';
 
 export const BUNDLE_PATH = '/pagefind/';
@@ -12,11 +13,11 @@ export const ACTOR_NAMES_PATH = '/search/actor-names.json';
 
 /**
  * Pagefind's ranking options, decided with the relevance set in tests/e2e/search-relevance.test.ts: an actor's
- * own names (`names`, on its card) count most, then the title; the names of the actors an article or timeline
- * day involves (`actors`) and an article's English summary count for something; a day's heading repeats its
- * entries' titles and the date is data, so neither adds to the score.
+ * own names (`names`, on its card) count most, then the title; an article's English summary (`summary`) and
+ * the names of the actors an article or timeline day involves (`actors`) count for something; a day's heading
+ * repeats its entries' titles and the date is data, so neither adds to the score.
  */
-export const RANKING = { metaWeights: { title: 5, names: 8, actors: 3, summary: 2, sources: 1, heading: 0, date: 0 } };
+export const RANKING = { metaWeights: { title: 5, names: 8, summary: 4, actors: 3, sources: 1, heading: 0, date: 0 } };
 
 /** The parts of Pagefind's public API this file uses (pagefind.js, documented in its API reference). */
 export interface PagefindAnchor {
@@ -80,6 +81,8 @@ export function warmUp(): Promise<{ api: PagefindApi; actors: ActorNames[] }> {
 		]);
 		return { api, actors };
 	})();
+	// A failed start (offline before the index was cached) is tried again by the next query.
+	loading.catch(() => (loading = undefined));
 	return loading;
 }
 
@@ -99,34 +102,23 @@ export interface Query {
 }
 
 /**
- * Runs the query through Pagefind. Its results are the results; when the query names an actor, each of the
- * actor's other names is searched too and a result keeps the best of its scores, so the Russian article that
- * says «Вагнер» ranks for `Wagner` by its own text. An explicit sort keeps Pagefind's order.
+ * Runs the query through Pagefind: one search, its results in its order. The actors the query names only
+ * change what a result shows (the sentence naming them, a day's entries involving them), never the results.
  */
 export async function runSearch(state: SearchState): Promise<Ranked> {
 	const started = performance.now();
 	const { api, actors } = await warmUp();
 	// Where the time goes, for `npm run bench:search` (performance.measure entries).
 	performance.measure('waiting for warm-up', { start: started });
-	const searching = performance.now();
-	const own = queryStems(state.q).map((s) => phraseOf(s));
-	const expansion = state.q ? expandQuery(state.q, actors) : { actorIds: [], phrases: [], terms: [] };
+	const own: Phrase[] = queryStems(state.q).map((stem) => [matchKey(stem)]);
+	const expansion = state.q ? expandQuery(state.q, actors) : { actorIds: [], phrases: [] };
 	const query: Query = { state, phrases: [...own, ...expansion.phrases], primary: own.length, expansion };
 	if (!isSearchable(state)) return { results: [], query };
-	const filters = pagefindFilters(state);
 	const sort = pagefindSort(state);
-	const term = state.q ? pagefindTerm(state.q) : null;
-	const [main, ...others] = await Promise.all([
-		api.search(term, { filters, ...(sort ? { sort } : {}) }),
-		...(sort ? [] : expansion.terms.map((t) => api.search(t, { filters }))),
-	]);
-	performance.measure('pagefind.search (query and actor names, in parallel)', { start: searching });
-	const results = main?.results ?? [];
-	if (!others.length) return { results, query };
-	const best = new Map<string, number>();
-	for (const response of others) for (const r of response?.results ?? []) best.set(r.id, Math.max(best.get(r.id) ?? 0, r.score));
-	const score = (r: PagefindResult) => Math.max(r.score, best.get(r.id) ?? 0);
-	return { results: [...results].sort((a, b) => score(b) - score(a)), query };
+	const searching = performance.now();
+	const response = await api.search(state.q ? pagefindTerm(state.q) : null, { filters: pagefindFilters(state), ...(sort ? { sort } : {}) });
+	performance.measure('pagefind.search', { start: searching });
+	return { results: response?.results ?? [], query };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -294,13 +286,13 @@ export function createSiteSearch(options: {
 			: undefined;
 	const pending = new Map<Element, { result: PagefindResult; query: Query; search: number }>();
 
-	function fill(slot: HTMLLIElement) {
+	function fill(slot: HTMLLIElement): Promise<void> {
 		const job = pending.get(slot);
-		if (!job) return;
+		if (!job) return Promise.resolve();
 		pending.delete(slot);
 		observer?.unobserve(slot);
 		const started = performance.now();
-		job.result.data().then((data) => {
+		return job.result.data().then((data) => {
 			if (job.search !== latest || !slot.isConnected) return;
 			const first = !slot.previousElementSibling;
 			slot.replaceWith(resultItem(data, job.query));
@@ -317,11 +309,15 @@ export function createSiteSearch(options: {
 			options.list.append(slot);
 			return slot;
 		});
-		// The first result's fragment is fetched at once, alone; the others once they near the screen.
+		// The first result's fragment is fetched at once and alone; the others once it is on screen and they
+		// near the screen, so they do not queue before it in Pagefind's worker.
 		const [first, ...rest] = slots;
-		if (first) fill(first);
-		for (const slot of rest) if (observer) observer.observe(slot);
-		else fill(slot);
+		const others = () => {
+			for (const slot of rest) if (observer) observer.observe(slot);
+			else fill(slot);
+		};
+		if (first) fill(first).then(others, others);
+		else others();
 	}
 
 	return {

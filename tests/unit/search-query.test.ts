@@ -43,21 +43,21 @@ describe('query stems', () => {
 });
 
 describe('query expansion through the actors’ names', () => {
-	it('a name in one language finds the actor, and its names in the other become extra terms', () => {
+	it('a name in one language finds the actor, with its names in both languages as stems', () => {
 		const wagner = expandQuery('Wagner', actors);
 		expect(wagner.actorIds).toEqual(['wagner-group']);
-		expect(wagner.terms).toEqual(['вагнер']);
-		expect(expandQuery('Вагнера', actors).terms).toEqual(['wagner']);
+		expect(wagner.phrases).toEqual([['wagner', 'group'], ['чвк', 'вагнер'], ['wagner'], ['pmc', 'wagner'], ['вагнер'], ['групп', 'вагнер']]);
+		expect(expandQuery('Вагнера', actors).actorIds).toEqual(['wagner-group']);
 	});
 	it('a word of one actor’s name only (junta) names it; a word of several (US) names the one called exactly that', () => {
 		expect(actorsNamed('junta', actors).map((a) => a.id)).toEqual(['mali-junta']);
 		expect(actorsNamed('US', actors).map((a) => a.id)).toEqual(['us']);
 		expect(actorsNamed('Congress', actors).map((a) => a.id)).toEqual(['us-congress']);
-		expect(expandQuery('intelligence', actors).terms).toContain('цру');
+		expect(expandQuery('intelligence', actors).phrases).toContainEqual(['цру']);
 	});
 	it('a query naming no actor, or an exact phrase, expands to nothing', () => {
-		expect(expandQuery('sanctions', actors)).toEqual({ actorIds: [], phrases: [], terms: [] });
-		expect(expandQuery('"Wagner"', actors).terms).toEqual([]);
+		expect(expandQuery('sanctions', actors)).toEqual({ actorIds: [], phrases: [] });
+		expect(expandQuery('"Wagner"', actors).actorIds).toEqual([]);
 	});
 });
 
