@@ -78,7 +78,8 @@ export default function offlineWorker(): AstroIntegration {
 						'404.html',
 						`${PAGEFIND_DIR}/pagefind.js`,
 						`${PAGEFIND_DIR}/pagefind-worker.js`,
-						`${PAGEFIND_DIR}/pagefind-modular-ui.js`,
+						// The actors' names the search scripts expand a query with, for excerpts across languages.
+						'search/actor-names.json',
 						`${PAGEFIND_DIR}/pagefind-entry.json`,
 						`${PAGEFIND_DIR}/*.pf_meta`,
 						`${PAGEFIND_DIR}/wasm.*.pagefind`,
