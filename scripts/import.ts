@@ -4,17 +4,12 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listContentFiles, readActors } from '../src/content/check.ts';
 import { contentDir } from '../src/content/dir.ts';
-import { formatProblem, type Problem } from '../src/content/problems.ts';
+import { exitWithProblem } from '../src/content/problems.ts';
 import { decodeText, isProblem, parseSource } from '../src/content/read.ts';
 import { buildDraft, detectLang, splitSource } from '../src/import/draft.ts';
 import { buildMentionMatcher } from '../src/model/mentions.ts';
 
 const USAGE = 'npm run import -- <file.txt|-> [--date YYYY-MM-DD] [--url https://…] [--outlet "…"] [--lang ru|en] [--title "…"] [--force]';
-
-function fail(problem: Omit<Problem, 'severity'>): never {
-	console.error(formatProblem({ severity: 'error', ...problem }));
-	process.exit(1);
-}
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -35,22 +30,22 @@ if (!input || positionals.length > 1) {
 }
 const inputName = input === '-' ? '(standard input)' : input;
 if (input !== '-' && !existsSync(input))
-	fail({ file: inputName, field: '(file)', found: '(missing)', expected: 'a text file with the article', fix: `check the path, or pipe the text in: … | ${USAGE.replace('<file.txt|->', '-')}` });
+	exitWithProblem({ file: inputName, field: '(file)', found: '(missing)', expected: 'a text file with the article', fix: `check the path, or pipe the text in: … | ${USAGE.replace('<file.txt|->', '-')}` });
 
 const decoded = decodeText(readFileSync(input === '-' ? 0 : input), inputName);
-if (isProblem(decoded)) fail(decoded);
+if (isProblem(decoded)) exitWithProblem(decoded);
 const { date: markedDate, text } = splitSource(decoded);
-if (!text.trim()) fail({ file: inputName, field: '(text)', found: '(empty)', expected: 'the article text', fix: 'paste the text into the file' });
+if (!text.trim()) exitWithProblem({ file: inputName, field: '(text)', found: '(empty)', expected: 'the article text', fix: 'paste the text into the file' });
 
 const day = values.date ?? markedDate ?? new Date().toISOString().slice(0, 10);
 const published = new Date(`${day}T00:00:00Z`);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(published.getTime()) || published.toISOString().slice(0, 10) !== day)
-	fail({ file: inputName, field: '--date', found: JSON.stringify(day), expected: 'a real calendar day as YYYY-MM-DD, e.g. 2025-09-15', fix: 'pass --date with the publication day' });
+	exitWithProblem({ file: inputName, field: '--date', found: JSON.stringify(day), expected: 'a real calendar day as YYYY-MM-DD, e.g. 2025-09-15', fix: 'pass --date with the publication day' });
 
 const lang = values.lang ?? detectLang(text);
-if (lang !== 'ru' && lang !== 'en') fail({ file: inputName, field: '--lang', found: JSON.stringify(lang), expected: 'ru or en', fix: 'pass --lang ru or --lang en' });
+if (lang !== 'ru' && lang !== 'en') exitWithProblem({ file: inputName, field: '--lang', found: JSON.stringify(lang), expected: 'ru or en', fix: 'pass --lang ru or --lang en' });
 if (values.url && !/^https?:\/\/\S+$/.test(values.url))
-	fail({ file: inputName, field: '--url', found: JSON.stringify(values.url), expected: 'an http(s) URL', fix: 'pass the article\'s address, e.g. --url https://example.org/article' });
+	exitWithProblem({ file: inputName, field: '--url', found: JSON.stringify(values.url), expected: 'an http(s) URL', fix: 'pass the article\'s address, e.g. --url https://example.org/article' });
 
 const dir = contentDir();
 const actors = readActors(dir);
@@ -72,7 +67,7 @@ if (existsSync(target) && readFileSync(target, 'utf8') === draft.markdown) {
 if (!values.force) {
 	if (sameText) {
 		const other = relative(process.cwd(), sameText) || sameText;
-		fail({
+		exitWithProblem({
 			file: other,
 			field: '(file)',
 			found: `an article with the same text${other === shown ? ', edited since it was imported' : ''}`,
@@ -81,7 +76,7 @@ if (!values.force) {
 		});
 	}
 	if (existsSync(target))
-		fail({ file: shown, field: '(file)', found: 'an existing article with another text', expected: 'a new file name', fix: 'pass another --title, or --force to replace it' });
+		exitWithProblem({ file: shown, field: '(file)', found: 'an existing article with another text', expected: 'a new file name', fix: 'pass another --title, or --force to replace it' });
 }
 const existed = existsSync(target);
 writeFileSync(target, draft.markdown);

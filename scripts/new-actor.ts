@@ -3,16 +3,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/content/dir.ts';
-import { formatProblem, type Problem } from '../src/content/problems.ts';
+import { exitWithProblem } from '../src/content/problems.ts';
 import { ACTOR_KINDS } from '../src/schema/actor.ts';
 import { BLOCS } from '../src/schema/ids.ts';
 
 const USAGE = 'npm run new-actor -- <id> --en "English name" --ru "Русское имя" [--kind organization] [--bloc us|mali-junta|russia|belarus] [--parent <id>] [--alias-ru "…"] [--alias-en "…"]';
-
-function fail(problem: Omit<Problem, 'severity'>): never {
-	console.error(formatProblem({ severity: 'error', ...problem }));
-	process.exit(1);
-}
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -34,13 +29,13 @@ if (!id || positionals.length > 1 || !values.en || !values.ru) {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const file = join(contentDir(), 'actors', `${id}.md`);
 const shown = relative(process.cwd(), file) || file;
-if (!SLUG.test(id)) fail({ file: shown, field: '<id>', found: JSON.stringify(id), expected: 'lower-case letters, digits and hyphens, e.g. "africa-corps"', fix: `use "${id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}"` });
+if (!SLUG.test(id)) exitWithProblem({ file: shown, field: '<id>', found: JSON.stringify(id), expected: 'lower-case letters, digits and hyphens, e.g. "africa-corps"', fix: `use "${id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}"` });
 if (values.kind && !(ACTOR_KINDS as readonly string[]).includes(values.kind))
-	fail({ file: shown, field: '--kind', found: JSON.stringify(values.kind), expected: `one of ${ACTOR_KINDS.join(', ')}`, fix: 'pass one of those' });
+	exitWithProblem({ file: shown, field: '--kind', found: JSON.stringify(values.kind), expected: `one of ${ACTOR_KINDS.join(', ')}`, fix: 'pass one of those' });
 if (values.bloc && !(BLOCS as readonly string[]).includes(values.bloc))
-	fail({ file: shown, field: '--bloc', found: JSON.stringify(values.bloc), expected: `one of ${BLOCS.join(', ')}`, fix: 'pass one of those, or omit --bloc for an independent' });
-if (values.parent && !SLUG.test(values.parent)) fail({ file: shown, field: '--parent', found: JSON.stringify(values.parent), expected: 'an actor id', fix: 'pass the id of a file in content/actors/' });
-if (existsSync(file)) fail({ file: shown, field: '(file)', found: 'an existing actor', expected: 'a new id', fix: `edit ${shown}, or choose another id` });
+	exitWithProblem({ file: shown, field: '--bloc', found: JSON.stringify(values.bloc), expected: `one of ${BLOCS.join(', ')}`, fix: 'pass one of those, or omit --bloc for an independent' });
+if (values.parent && !SLUG.test(values.parent)) exitWithProblem({ file: shown, field: '--parent', found: JSON.stringify(values.parent), expected: 'an actor id', fix: 'pass the id of a file in content/actors/' });
+if (existsSync(file)) exitWithProblem({ file: shown, field: '(file)', found: 'an existing actor', expected: 'a new id', fix: `edit ${shown}, or choose another id` });
 
 const q = (s: string) => JSON.stringify(s);
 const list = (items: string[]) => `[${items.map(q).join(', ')}]`;

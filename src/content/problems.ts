@@ -23,6 +23,12 @@ export class ContentError extends Error {
 	}
 }
 
+/** Prints one error in the check's voice and exits 1: for command-line scripts whose input is wrong. */
+export function exitWithProblem(problem: Omit<Problem, 'severity'>): never {
+	console.error(formatProblem({ severity: 'error', ...problem }));
+	process.exit(1);
+}
+
 /** Renders a value for a message: short, on one line. */
 export function show(value: unknown): string {
 	if (value === undefined) return '(missing)';

@@ -1,13 +1,12 @@
 // Offline: one visit registers the generated service worker; "Save for offline" downloads every page;
 // then, with the network off, the timeline, an actor page and a search still work.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contentTree, GOOD_ARTICLE } from '../fixtures/content-tree.ts';
+import { serveSite, type SiteServer } from './serve.ts';
 import { launchChromium } from './site.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -87,7 +86,7 @@ describe('offline across builds', () => {
 	const RETRACTED = '/articles/2025-09-16-retract-me/';
 	let work: string;
 	let site: string;
-	let server: CountingServer;
+	let server: SiteServer;
 	let context: BrowserContext;
 
 	function buildSite(content: string) {
@@ -107,7 +106,7 @@ describe('offline across builds', () => {
 		site = join(work, 'site');
 		tree.write(`articles/2025-09-16-retract-me.md`, GOOD_ARTICLE.replace('title: "Хунта и Москва"', 'title: "Статья, которую отзовут"'));
 		buildSite(tree.content);
-		server = await countingServer(site);
+		server = await serveSite(site, { revalidate: true });
 		context = await browser.newContext();
 	}, 120_000);
 	afterAll(async () => {
@@ -210,44 +209,3 @@ describe('offline across builds', () => {
 		await page.close();
 	});
 });
-
-interface CountingServer {
-	url: string;
-	/** Requests the server received for a path. */
-	hits: (path: string) => number;
-	/** Serve the folder's current files (after a rebuild). */
-	reload: () => void;
-	close: () => Promise<void>;
-}
-
-/** Like serve.ts, but counts requests per path and can pick up a rebuilt folder. */
-function countingServer(dir: string): Promise<CountingServer> {
-	const counts = new Map<string, number>();
-	// As many static hosts do (Netlify: max-age=0, must-revalidate): the browser revalidates every page
-	// it loads, so each load the page asks for reaches the server and is counted.
-	const options = { dev: false, etag: true, dotfiles: false, setHeaders: (res: ServerResponse) => res.setHeader('cache-control', 'no-cache') };
-	let files = sirv(dir, options);
-	const server: Server = createServer((req, res) => {
-		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-		counts.set(path, (counts.get(path) ?? 0) + 1);
-		files(req, res, () => {
-			res.statusCode = 404;
-			res.setHeader('content-type', 'text/html; charset=utf-8');
-			res.end(readFileSync(join(dir, '404.html')));
-		});
-	});
-	return new Promise((resolve) => {
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			resolve({
-				url: `http://127.0.0.1:${port}`,
-				hits: (path) => counts.get(path) ?? 0,
-				reload: () => {
-					files = sirv(dir, options);
-				},
-				close: () => new Promise((done) => server.close(() => done())),
-			});
-		});
-	});
-}
