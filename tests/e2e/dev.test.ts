@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './site.ts';
@@ -60,7 +61,8 @@ beforeAll(async () => {
 	dev.stdout!.on('data', (chunk) => (log += chunk));
 	dev.stderr!.on('data', (chunk) => (log += chunk));
 	const deadline = Date.now() + 150_000;
-	while (!/Local\s+http/.test(log)) {
+	// Astro colours its banner when CI is set (picocolors reads CI), putting escape codes between the words.
+	while (!/Local\s+http/.test(stripVTControlCharacters(log))) {
 		if (dev.exitCode !== null || Date.now() > deadline) throw new Error(`npm run dev did not start:\n${log}`);
 		await new Promise((r) => setTimeout(r, 250));
 	}
