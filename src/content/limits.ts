@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import { lineOfPath } from './locate.ts';
-import type { Problem } from './problems.ts';
+import { fieldName, type Problem } from './problems.ts';
 import type { SourceFile } from './read.ts';
 import type { Collection, FileResult } from './check.ts';
 
@@ -72,27 +72,22 @@ export function bodyLimitProblems(body: string, file: string, bodyLine: number):
 	let runs = 0;
 	let brackets = 0;
 	let blockStart = 0;
-	let reportedRuns = false;
-	let reportedBrackets = false;
-	let reportedDepth = false;
-	let reportedCells = false;
 	let blocks = 0;
 	let total = 0;
-	let reportedTotal = false;
 	let containers = 0;
-	let reportedContainers = false;
-	const markupPassed = (line: number) => {
-		reportedTotal = true;
-		problems.push({
-			severity: 'error',
-			file,
-			line,
-			field: '(body)',
+	// One problem per kind of limit, at the first line past it.
+	const reported = new Set<string>();
+	const report = (kind: string, line: number, problem: Pick<Problem, 'found' | 'expected' | 'fix'>) => {
+		if (reported.has(kind)) return;
+		reported.add(kind);
+		problems.push({ severity: 'error', file, line, field: '(body)', ...problem });
+	};
+	const markupPassed = (line: number) =>
+		report('total', line, {
 			found: `more than ${LIMITS.markupTotal} pieces of markup (*, _, ~, [, |, bare links, HTML tags) in the body; this is where the limit is passed`,
 			expected: `at most ${LIMITS.markupTotal} in one article`,
 			fix: 'split the article into parts, or escape literal characters as \\*, \\_, \\[ or \\|',
 		});
-	};
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i]!;
 		if (!line.trim()) {
@@ -124,84 +119,54 @@ export function bodyLimitProblems(body: string, file: string, bodyLine: number):
 			fence = marker;
 			continue;
 		}
-		if (!reportedDepth) {
+		if (!reported.has('depth')) {
 			const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
 			const depth = (prefix.match(/>|[-*+](?=[ \t]|$)|\d[.)]/g)?.length ?? 0) + Math.floor(indent / 2);
-			if (depth > LIMITS.containerDepth) {
-				reportedDepth = true;
-				problems.push({
-					severity: 'error',
-					file,
-					line: bodyLine + i,
-					field: '(body)',
+			if (depth > LIMITS.containerDepth)
+				report('depth', bodyLine + i, {
 					found: `${depth} levels of quotes or lists on one line`,
 					expected: `at most ${LIMITS.containerDepth} levels of ">" quotes and list items inside each other`,
 					fix: 'flatten the nesting; quote the text once',
 				});
-			}
 		}
-		if (!reportedCells && (rest.match(/\|/g)?.length ?? 0) > LIMITS.tableCells + 1) {
-			reportedCells = true;
-			problems.push({
-				severity: 'error',
-				file,
-				line: bodyLine + i,
-				field: '(body)',
+		if ((rest.match(/\|/g)?.length ?? 0) > LIMITS.tableCells + 1)
+			report('cells', bodyLine + i, {
 				found: `${rest.match(/\|/g)!.length} "|" on one line`,
 				expected: `tables of at most ${LIMITS.tableCells} columns`,
 				fix: 'split the table, or escape literal bars as \\|',
 			});
-		}
 		const lineRuns = rest.match(/[*_~]+/g)?.length ?? 0;
 		const lineBrackets = rest.match(/\[/g)?.length ?? 0;
 		runs += lineRuns;
 		brackets += lineBrackets;
 		total += lineRuns + lineBrackets + (rest.match(/\||www\.|https?:/g)?.length ?? 0);
-		if (total > LIMITS.markupTotal && !reportedTotal) markupPassed(bodyLine + i);
+		if (total > LIMITS.markupTotal) markupPassed(bodyLine + i);
 		containers += prefix.match(/>|[-*+](?=[ \t]|$)|\d[.)]/g)?.length ?? 0;
-		if (containers > LIMITS.containers && !reportedContainers) {
-			reportedContainers = true;
-			problems.push({
-				severity: 'error',
-				file,
-				line: bodyLine + i,
-				field: '(body)',
+		if (containers > LIMITS.containers)
+			report('containers', bodyLine + i, {
 				found: `more than ${LIMITS.containers} quote and list markers (>, -, *, 1.) in the body; this is where the limit is passed`,
 				expected: `at most ${LIMITS.containers} in one article`,
 				fix: 'split the article into parts; quote long passages once, as plain paragraphs',
 			});
-		}
-		if (runs > LIMITS.delimiterRuns && !reportedRuns) {
-			reportedRuns = true;
-			problems.push({
-				severity: 'error',
-				file,
-				line: bodyLine + blockStart,
-				field: '(body)',
+		if (runs > LIMITS.delimiterRuns)
+			report('runs', bodyLine + blockStart, {
 				found: `more than ${LIMITS.delimiterRuns} runs of *, _ or ~ in the paragraph starting here`,
 				expected: `at most ${LIMITS.delimiterRuns} emphasis markers per paragraph (rendering time grows with their square)`,
 				fix: 'split the paragraph with a blank line, or escape literal characters as \\*, \\_ or \\~',
 			});
-		}
-		if (brackets > LIMITS.brackets && !reportedBrackets) {
-			reportedBrackets = true;
-			problems.push({
-				severity: 'error',
-				file,
-				line: bodyLine + blockStart,
-				field: '(body)',
+		if (brackets > LIMITS.brackets)
+			report('brackets', bodyLine + blockStart, {
 				found: `more than ${LIMITS.brackets} "[" in the paragraph starting here`,
 				expected: `at most ${LIMITS.brackets} links or brackets per paragraph (rendering time grows with their square)`,
 				fix: 'split the paragraph with a blank line, or escape literal brackets as \\[',
 			});
-		}
 	}
 	let depth = 0;
 	let deepest = 0;
 	let deepestAt = 0;
 	for (const match of body.matchAll(TAG)) {
 		const [, closing, name, selfClosing] = match;
-		if (++total > LIMITS.markupTotal && !reportedTotal) markupPassed(bodyLine + body.slice(0, match.index).split('\n').length - 1);
+		if (++total > LIMITS.markupTotal && !reported.has('total')) markupPassed(bodyLine + body.slice(0, match.index).split('\n').length - 1);
 		if (NOT_NESTING.has(name!.toLowerCase()) || selfClosing) continue;
 		if (closing) depth = Math.max(0, depth - 1);
 		else if (++depth > deepest) {
@@ -233,7 +198,7 @@ export function actorListProblems(data: { actors?: unknown; events?: unknown }, 
 			severity: 'error',
 			file,
 			line: lineOf(path),
-			field: path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), ''),
+			field: fieldName(path),
 			found: `${(list as unknown[]).length} actor ids`,
 			expected: `at most ${LIMITS.actors}: the actors the article is about`,
 			fix: 'keep the actors the text names and matters to; the others need no link',

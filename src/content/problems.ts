@@ -29,6 +29,14 @@ export function exitWithProblem(problem: Omit<Problem, 'severity'>): never {
 	process.exit(1);
 }
 
+/** A frontmatter path as authors read it: events[2].actors[0]. */
+export function fieldName(path: readonly PropertyKey[]): string {
+	return path.reduce<string>(
+		(acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+		'',
+	);
+}
+
 /** Renders a value for a message: short, on one line. */
 export function show(value: unknown): string {
 	if (value === undefined) return '(missing)';

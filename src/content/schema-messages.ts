@@ -3,17 +3,13 @@
 import type { z } from 'astro/zod';
 import { fieldHelp } from './field-help.ts';
 import { lineOfPath } from './locate.ts';
-import { nearest, show, type Problem } from './problems.ts';
+import { fieldName, nearest, show, type Problem } from './problems.ts';
 import type { SourceFile } from './read.ts';
+
+export { fieldName };
 
 type Collection = 'actors' | 'articles';
 
-export function fieldName(path: readonly PropertyKey[]): string {
-	return path.reduce<string>(
-		(acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-		'',
-	);
-}
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 	let value: any = data;
