@@ -9,8 +9,8 @@ import offlineWorker from './src/integrations/offline.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import { readActors } from './src/content/check.ts';
-import { contentDir } from './src/content/dir.ts';
+import { readActors } from './src/input/check.ts';
+import { contentDir } from './src/input/dir.ts';
 import { remarkActorMentions } from './src/markdown/remark-actor-mentions.ts';
 import { rehypeContentAnchors } from './src/markdown/content-anchors.ts';
 import { articleSanitizeSchema } from './src/markdown/sanitize.ts';
@@ -30,7 +30,7 @@ export default defineConfig({
 	...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 	trailingSlash: 'always',
 	compressHTML: true,
-	// Pages whose getStaticPaths() returns a cacheKey (articles, timeline pages: src/content/cache-keys.ts)
+	// Pages whose getStaticPaths() returns a cacheKey (articles, timeline pages: src/site/cache-keys.ts)
 	// are copied from the previous build when their key and code are unchanged.
 	experimental: { incrementalBuild: true },
 	vite: { define: { 'import.meta.env.MIDDLEWARE_HASH': JSON.stringify(middlewareHash) } },

@@ -1,14 +1,14 @@
 // Times the article Markdown pipeline (Astro's Markdown processor with the plugins of astro.config.mjs:
 // GFM, actor mentions, rehype-raw, sanitize) on one body read from a file:
 //   node scripts/bench-markdown.ts <file.md>
-// Prints milliseconds, or the error that stopped it. Used to set the limits in src/content/limits.ts.
+// Prints milliseconds, or the error that stopped it. Used to set the limits in src/input/limits.ts.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import { readActors } from '../src/content/check.ts';
-import { contentDir } from '../src/content/dir.ts';
+import { readActors } from '../src/input/check.ts';
+import { contentDir } from '../src/input/dir.ts';
 import { remarkActorMentions } from '../src/markdown/remark-actor-mentions.ts';
 import { articleSanitizeSchema } from '../src/markdown/sanitize.ts';
 

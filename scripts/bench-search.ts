@@ -13,8 +13,8 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { pagefindTerm } from '../src/search/query.ts';
-import { serveSite } from '../tests/e2e/serve.ts';
+import { pagefindTerm } from '../src/client/search/query.ts';
+import { serveSite } from './lib/serve.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -41,7 +41,7 @@ interface Row {
 	ms: number;
 	bytes: number;
 	requests: number;
-	/** Where the site's time went (performance.measure entries of src/search/results.ts), ms. */
+	/** Where the site's time went (performance.measure entries of src/client/search/results.ts), ms. */
 	split?: Record<string, number>;
 	/** The query found nothing (so no result fragment was loaded). */
 	empty: boolean;
@@ -59,7 +59,7 @@ interface SiteResult {
 
 /**
  * The bare reference: an input and a list, pagefind.search() on each keystroke, the first result's title shown.
- * It sends Pagefind the term the site sends (the query cut to its stems, src/search/query.ts) over an index
+ * It sends Pagefind the term the site sends (the query cut to its stems, src/client/search/query.ts) over an index
  * built the same way, so both find the same pages and the ratio is the cost of the site's search code.
  */
 const TERMS = Object.fromEntries([...FIRST, ...WARM].map((q) => [q, pagefindTerm(q)]));

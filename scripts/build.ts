@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { contentDir } from '../src/content/dir.ts';
+import { contentDir } from '../src/input/dir.ts';
 import { acquireLock, type Lock } from './lib/lock.ts';
 import { promote, recover } from './lib/swap.ts';
 

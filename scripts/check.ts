@@ -1,8 +1,8 @@
 // Validates every content file without rendering: `npm run check [-- <content-dir>]`.
 import { performance } from 'node:perf_hooks';
-import { checkContent } from '../src/content/check.ts';
-import { contentDir } from '../src/content/dir.ts';
-import { formatProblems } from '../src/content/problems.ts';
+import { checkContent } from '../src/input/check.ts';
+import { contentDir } from '../src/input/dir.ts';
+import { formatProblems } from '../src/input/problems.ts';
 
 const started = performance.now();
 const dir = process.argv[2] ?? contentDir();

@@ -7,7 +7,7 @@
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/content/check.ts';
+import { checkContent } from '../src/input/check.ts';
 import { EVENT_KINDS } from '../src/schema/event.ts';
 import { RELATION_KINDS } from '../src/schema/relation.ts';
 

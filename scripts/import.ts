@@ -2,12 +2,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { listContentFiles, readActors } from '../src/content/check.ts';
-import { contentDir } from '../src/content/dir.ts';
-import { exitWithProblem } from '../src/content/problems.ts';
-import { decodeText, isProblem, parseSource } from '../src/content/read.ts';
-import { buildDraft, detectLang, splitSource } from '../src/import/draft.ts';
-import { buildMentionMatcher } from '../src/model/mentions.ts';
+import { listContentFiles, readActors } from '../src/input/check.ts';
+import { contentDir } from '../src/input/dir.ts';
+import { exitWithProblem } from '../src/input/problems.ts';
+import { decodeText, isProblem, parseSource } from '../src/input/read.ts';
+import { buildDraft, detectLang, splitSource } from '../src/input/import/draft.ts';
+import { buildMentionMatcher } from '../src/language/mentions.ts';
 
 const USAGE = 'npm run import -- <file.txt|-> [--date YYYY-MM-DD] [--url https://…] [--outlet "…"] [--lang ru|en] [--title "…"] [--force]';
 

@@ -2,8 +2,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../src/content/dir.ts';
-import { exitWithProblem } from '../src/content/problems.ts';
+import { contentDir } from '../src/input/dir.ts';
+import { exitWithProblem } from '../src/input/problems.ts';
 import { ACTOR_KINDS } from '../src/schema/actor.ts';
 import { BLOCS } from '../src/schema/ids.ts';
 

@@ -2,8 +2,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../src/content/dir.ts';
-import { BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER } from '../src/content/scaffold.ts';
+import { contentDir } from '../src/input/dir.ts';
+import { BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER } from '../src/input/scaffold.ts';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { checkContent, type CheckedContent } from '../content/check.ts';
-import { contentDir } from '../content/dir.ts';
-import { formatProblems, type Problem } from '../content/problems.ts';
+import { checkContent, type CheckedContent } from '../input/check.ts';
+import { contentDir } from '../input/dir.ts';
+import { formatProblems, type Problem } from '../input/problems.ts';
 import { PAGEFIND_DIR, addContentRecords, check, createSiteIndex } from './pagefind.ts';
 
 const TYPES: Record<string, string> = { js: 'text/javascript', css: 'text/css', json: 'application/json', wasm: 'application/wasm' };

@@ -9,8 +9,8 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
-import { FRAGMENTS_CACHE, OFFLINE_LIST, PAGES_CACHE, type OfflineList } from '../offline/caches.ts';
-import { pruneCaches } from '../offline/prune.ts';
+import { FRAGMENTS_CACHE, OFFLINE_LIST, PAGES_CACHE, type OfflineList } from '../client/offline/caches.ts';
+import { pruneCaches } from '../client/offline/prune.ts';
 import { PAGEFIND_DIR } from './pagefind.ts';
 
 /** Largest total of Pagefind fragments the worker precaches on the first visit. */

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import type { CheckedContent } from '../content/check.ts';
-import { checkedContent } from '../content/loaders.ts';
-import { entryHrefs, planSlice } from '../model/timeline-pages.ts';
+import type { CheckedContent } from '../input/check.ts';
+import { checkedContent } from '../site/loaders.ts';
+import { entryHrefs, planSlice } from '../model/timeline-slices.ts';
 import { buildTimeline } from '../model/timeline.ts';
-import { actorRecord, timelineDayRecord, timelineDays } from '../search/records.ts';
+import { actorRecord, timelineDayRecord, timelineDays } from '../site/search-records.ts';
 
 /** Where the bundle goes inside the built site; the search scripts and the service worker expect it there. */
 export const PAGEFIND_DIR = 'pagefind';
@@ -30,7 +30,7 @@ export async function createSiteIndex(): Promise<PagefindIndex> {
 	// One index for every page, both languages, with every word kept as written: `und` (undetermined) is a
 	// language Pagefind has no stemmer for. Its Russian stemmer would see `хунтой` as `хунтои` (Pagefind folds
 	// diacritics before stemming, so `й` loses its breve) and index it apart from `хунта`; the search scripts
-	// stem the query instead (src/search/query.ts) and Pagefind matches that stem as a prefix of the words.
+	// stem the query instead (src/client/search/query.ts) and Pagefind matches that stem as a prefix of the words.
 	const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }));
 	if (!index) throw new Error('Pagefind createIndex returned no index');
 	return index;

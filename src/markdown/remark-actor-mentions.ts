@@ -4,7 +4,7 @@
  * The actor set comes from options, built once when the plugin is attached. Astro renders
  * content with the plugins of astro.config.mjs, so the config passes it there:
  *
- *   import { checkContent } from './src/content/check.ts';
+ *   import { checkContent } from './src/input/check.ts';
  *   import { remarkActorMentions } from './src/markdown/remark-actor-mentions.ts';
  *   markdown: { remarkPlugins: [[remarkActorMentions, { actors: checkContent('content').actors, base: '/' }]] }
  *
@@ -13,10 +13,9 @@
  * file.data.astro.frontmatter; it picks the language of the link title (the actor's name in the nominative).
  */
 import type { Link, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { buildMentionMatcher, findMentions, type MentionMatcher, type NamedActor } from '../model/mentions.ts';
+import { buildMentionMatcher, findMentions, type MentionMatcher, type NamedActor } from '../language/mentions.ts';
 
 export interface ActorMentionOptions {
 	/** The actors to link: the map checkContent returns, or a matcher already built from it. */
@@ -27,17 +26,8 @@ export interface ActorMentionOptions {
 	lang?: string;
 }
 
-/** Where an actor is first named in a Markdown text. */
-export interface FirstMention {
-	matched: string;
-	/** 1-based line within the Markdown text given. */
-	line: number;
-}
-
 // Text inside these is not prose to link: headings stay plain, links and code are left as written.
 const NOT_LINKED = new Set(['heading', 'link', 'linkReference', 'inlineCode', 'code', 'html', 'definition', 'image', 'imageReference']);
-// For finding mentions, headings and link text still count as the article naming an actor.
-const NOT_PROSE = new Set(['inlineCode', 'code', 'html', 'definition']);
 
 // Raw HTML elements whose text is not linked either: "<a href=…>Москва</a>" written inline must not get a nested link.
 const RAW_OPEN = /^<(a|code|kbd|pre|samp|script|style|h[1-6])(?=[\s>])/i;
@@ -117,37 +107,3 @@ export function remarkActorMentions(options: ActorMentionOptions) {
 }
 
 export default remarkActorMentions;
-
-/** Where each actor is first named in a Markdown text (prose, headings and link text; not code). */
-export function firstMentions(markdown: string, matcher: MentionMatcher): Map<string, FirstMention> {
-	const first = new Map<string, FirstMention>();
-	// Plain prose (no code, HTML or link syntax) is scanned as it is: parsing Markdown would find the same text, slower.
-	if (!MARKDOWN_SYNTAX.test(markdown)) {
-		let line = 1;
-		let counted = 0;
-		for (const mention of findMentions(markdown, matcher)) {
-			if (first.has(mention.actorId)) continue;
-			for (let i = markdown.indexOf('\n', counted); i !== -1 && i < mention.start; i = markdown.indexOf('\n', i + 1)) line++, (counted = i + 1);
-			first.set(mention.actorId, { matched: mention.matched, line });
-		}
-		return first;
-	}
-	visit(fromMarkdown(markdown), (node: Nodes) => {
-		if (NOT_PROSE.has(node.type)) return SKIP;
-		if (node.type !== 'text') return;
-		for (const mention of findMentions(node.value, matcher)) {
-			if (first.has(mention.actorId)) continue;
-			const linesBefore = node.value.slice(0, mention.start).split('\n').length - 1;
-			first.set(mention.actorId, { matched: mention.matched, line: (node.position?.start.line ?? 1) + linesBefore });
-		}
-		return undefined;
-	});
-	return first;
-}
-
-const MARKDOWN_SYNTAX = /[`<\[\]~]|^ {4}|^\t|&/m;
-
-/** The ids of every actor a Markdown text names, for the content check's mention warnings. */
-export function mentionedActorIds(markdown: string, matcher: MentionMatcher): Set<string> {
-	return new Set(firstMentions(markdown, matcher).keys());
-}

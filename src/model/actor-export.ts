@@ -1,4 +1,4 @@
-import type { ActorEntry } from '../content/check.ts';
+import type { ActorEntry } from '../schema/content.ts';
 import type { ActorIndex } from './actors.ts';
 
 /** One actor as published in /data/actors.json: fixed field order, absent values as null. */

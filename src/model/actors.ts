@@ -1,4 +1,4 @@
-import type { ActorEntry, ArticleEntry } from '../content/check.ts';
+import type { ActorEntry, ArticleEntry } from '../schema/content.ts';
 import { parseEdtf } from '../schema/edtf.ts';
 import { BLOCS, BLOC_LABELS, type Bloc } from '../schema/ids.ts';
 import type { RelationData } from '../schema/relation.ts';

@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { SKIP, visit } from 'unist-util-visit';
-import { findMentions, type MentionMatcher } from './mentions.ts';
+import { findMentions, type MentionMatcher } from '../language/mentions.ts';
 
 /** The sentence of an article that names an actor, split around the name as written there. */
 export interface MentionExcerpt {

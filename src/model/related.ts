@@ -1,4 +1,4 @@
-import type { ArticleEntry } from '../content/check.ts';
+import type { ArticleEntry } from '../schema/content.ts';
 
 export interface RelatedIndex {
 	/** Up to `limit` other articles most like this one, best first. */

@@ -1,5 +1,5 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
-import type { ActorEntry, ArticleEntry } from '../content/check.ts';
+import type { ActorEntry, ArticleEntry } from '../schema/content.ts';
 import type { Bloc } from '../schema/ids.ts';
 import type { RelationData } from '../schema/relation.ts';
 

@@ -1,4 +1,4 @@
-import type { ActorEntry, ArticleEntry } from '../content/check.ts';
+import type { ActorEntry, ArticleEntry } from '../schema/content.ts';
 import type { EdtfBounds } from '../schema/edtf.ts';
 import type { EventData } from '../schema/event.ts';
 import { BLOCS, type Bloc } from '../schema/ids.ts';

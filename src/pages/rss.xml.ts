@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { siteContent } from '../content/site.ts';
+import { siteContent } from '../site/content.ts';
 import { SITE } from '../site/config.ts';
 
 /** Latest 50 articles; the summary is English, the title in the article's language. */

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, horizontalOverflow, htmlErrors, watchPage } from './gates.ts';
 import { checkLinks } from './links.ts';
-import { serveSite } from './serve.ts';
+import { serveSite } from '../../scripts/lib/serve.ts';
 import { launchChromium } from './site.ts';
 
 const GOOD = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Fixture</title></head><body><main><h1>Fixture</h1><p>Fine.</p><a href="/">Home</a></main></body></html>`;

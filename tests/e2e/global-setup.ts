@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { serveSite } from './serve.ts';
+import { serveSite } from '../../scripts/lib/serve.ts';
 import { SITE_DIR } from './site.ts';
 
 const root = resolve(import.meta.dirname, '../..');

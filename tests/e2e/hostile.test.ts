@@ -18,7 +18,7 @@ import { routesOf } from '../../src/integrations/offline.ts';
 import { EVENTS_CSV_COLUMNS } from '../../src/model/exports.ts';
 import { ACTOR, contentTree } from '../fixtures/content-tree.ts';
 import { htmlErrors } from './gates.ts';
-import { serveSite } from './serve.ts';
+import { serveSite } from '../../scripts/lib/serve.ts';
 import { launchChromium } from './site.ts';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contentTree, GOOD_ARTICLE } from '../fixtures/content-tree.ts';
-import { serveSite, type SiteServer } from './serve.ts';
+import { serveSite, type SiteServer } from '../../scripts/lib/serve.ts';
 import { launchChromium } from './site.ts';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -131,7 +131,7 @@ describe('Pagefind’s response shape, as the search scripts use it', () => {
 		expect(pkg.dependencies.pagefind).toMatch(/^\d+\.\d+\.\d+$/);
 		const entry = JSON.parse(readFileSync(`${process.env.TEST_SITE_DIR ?? 'node_modules/.cache/test-site'}/pagefind/pagefind-entry.json`, 'utf8'));
 		expect(entry.version).toBe(pkg.dependencies.pagefind);
-		// Built without a stemmer: the query is stemmed in the browser (src/search/query.ts).
+		// Built without a stemmer: the query is stemmed in the browser (src/client/search/query.ts).
 		expect(Object.values(entry.languages).map((l) => (l as { wasm: string | null }).wasm)).toEqual([null]);
 	});
 	it('search(), results and their data() have the fields and types the scripts read', async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type ActorEntry, type ArticleEntry, type CheckedContent } from '../../src/content/check.ts';
+import type { ActorEntry, ArticleEntry } from '../../src/schema/content.ts';
+import { checkContent, type CheckedContent } from '../../src/input/check.ts';
 import { buildActorIndex, type ActorIndex, type ActorTreeNode } from '../../src/model/actors.ts';
 import { actorMap, article } from './article-fixture.ts';
 

@@ -1,10 +1,10 @@
-import type { ActorEntry, ArticleEntry } from '../../src/content/check.ts';
+import type { ActorEntry, ArticleSource } from '../../src/schema/content.ts';
 import type { ActorData } from '../../src/schema/actor.ts';
 import type { ArticleData } from '../../src/schema/article.ts';
 import type { EventData } from '../../src/schema/event.ts';
 
 /** A checked article built in memory, for model tests that need no files. */
-export function article(slug: string, date: string, events: Partial<EventData>[], extra: Partial<ArticleData> = {}): ArticleEntry {
+export function article(slug: string, date: string, events: Partial<EventData>[], extra: Partial<ArticleData> = {}): ArticleSource {
 	const data: ArticleData = {
 		title: `Article ${slug}`,
 		date: new Date(`${date}T00:00:00Z`),

@@ -1,9 +1,9 @@
 // The incremental build copies a page from the last build when its cache key is unchanged, so a key that
 // misses something the page shows would serve stale pages: each case changes one thing a page shows.
 import { describe, expect, it } from 'vitest';
-import { actorArticlesPageKey, articlePageKey, timelinePageKey } from '../../src/content/cache-keys.ts';
-import type { ActorEntry, ArticleEntry } from '../../src/content/check.ts';
-import type { TimelinePage } from '../../src/model/timeline-pages.ts';
+import { actorArticlesPageKey, articlePageKey, timelinePageKey } from '../../src/site/cache-keys.ts';
+import type { ActorEntry, ArticleEntry } from '../../src/schema/content.ts';
+import type { TimelinePage } from '../../src/model/timeline-slices.ts';
 import type { TimelineEntry } from '../../src/model/timeline.ts';
 
 const actor = (id: string, en: string) => ({ id, file: `content/actors/${id}.md`, body: '', data: { name: { en, ru: en }, kind: 'state', aliases: { en: [], ru: [] } } }) as unknown as ActorEntry;

@@ -2,8 +2,8 @@
 // in the file, field, found, expected in plain words, and a fix on every error.
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
-import { formatProblem } from '../../src/content/problems.ts';
+import { checkContent } from '../../src/input/check.ts';
+import { formatProblem } from '../../src/input/problems.ts';
 import { ACTOR, GOOD_ARTICLE, contentTree } from '../fixtures/content-tree.ts';
 
 const ARTICLE = 'articles/2025-09-15-good.md';

@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
-import { formatProblems } from '../../src/content/problems.ts';
+import { checkContent } from '../../src/input/check.ts';
+import { formatProblems } from '../../src/input/problems.ts';
 import { ACTOR, GOOD_ARTICLE, contentTree } from '../fixtures/content-tree.ts';
 
 const repo = resolve(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@
 import { rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
+import { checkContent } from '../../src/input/check.ts';
 import { boundsOf, compareChronologically, formatEdtf, htmlDatetime, knownMonth } from '../../src/model/dates.ts';
 import { checkEdtf, isEdtfError, readEdtf, type EdtfBounds } from '../../src/schema/edtf.ts';
 import { contentTree } from '../fixtures/content-tree.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it, expect } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
+import { checkContent } from '../../src/input/check.ts';
 
 const actorFile = (en: string, ru: string, bloc: string) => `---\nname: { en: ${en}, ru: ${ru} }\nkind: state\nbloc: ${bloc}\n---\n${en}.\n`;
 

@@ -5,9 +5,9 @@ import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
-import { guardFile, LIMITS } from '../../src/content/limits.ts';
-import { formatProblems, type Problem } from '../../src/content/problems.ts';
+import { checkContent } from '../../src/input/check.ts';
+import { guardFile, LIMITS } from '../../src/input/limits.ts';
+import { formatProblems, type Problem } from '../../src/input/problems.ts';
 import { ACTOR, GOOD_ARTICLE, contentTree } from '../fixtures/content-tree.ts';
 
 const repo = resolve(import.meta.dirname, '../..');

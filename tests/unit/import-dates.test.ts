@@ -1,9 +1,9 @@
 // `npm run import`'s dates: each expression, Russian and English, against fixed publication dates,
 // resolved to EDTF that the project's own check accepts with the bounds the words mean.
 import { describe, expect, it } from 'vitest';
-import { findEvents, splitSentences } from '../../src/import/draft.ts';
-import { encodeWithin, type EdtfReader, type Lang } from '../../src/import/dates.ts';
-import { buildMentionMatcher } from '../../src/model/mentions.ts';
+import { findEvents, splitSentences } from '../../src/input/import/draft.ts';
+import { encodeWithin, type EdtfReader, type Lang } from '../../src/input/import/dates.ts';
+import { buildMentionMatcher } from '../../src/language/mentions.ts';
 import { EdtfDate, parseEdtf } from '../../src/schema/edtf.ts';
 
 const noActors = buildMentionMatcher(new Map());

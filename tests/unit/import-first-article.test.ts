@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { readActors, validateFile, type ArticleEntry } from '../../src/content/check.ts';
-import { buildDraft, splitSource } from '../../src/import/draft.ts';
-import { buildMentionMatcher } from '../../src/model/mentions.ts';
+import type { ArticleSource } from '../../src/schema/content.ts';
+import { readActors, validateFile } from '../../src/input/check.ts';
+import { buildDraft, splitSource } from '../../src/input/import/draft.ts';
+import { buildMentionMatcher } from '../../src/language/mentions.ts';
 import { ArticleSchema } from '../../src/schema/article.ts';
 import { parseEdtf } from '../../src/schema/edtf.ts';
 import { BLOCS } from '../../src/schema/ids.ts';
@@ -16,7 +17,7 @@ const source = readFileSync(resolve(repo, 'sources/2025-09-15-us-mali-junta.ru.t
 const published = new Date('2025-09-15T00:00:00Z');
 const publishedEnd = published.getTime() + 86_400_000 - 1;
 
-const hand = validateFile('articles', resolve(repo, 'content/articles/2025-09-15-us-mali-junta.md'), repo).entry as ArticleEntry;
+const hand = validateFile('articles', resolve(repo, 'content/articles/2025-09-15-us-mali-junta.md'), repo).entry as ArticleSource;
 const { text } = splitSource(source);
 const draft = buildDraft({ text, published, lang: 'ru', matcher: buildMentionMatcher(readActors(resolve(repo, 'content'), repo)) });
 // The draft as the check reads it: the file's YAML through the article schema.

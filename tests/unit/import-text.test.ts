@@ -1,7 +1,7 @@
 // `npm run import`'s reading of the text: sentences, slugs, cited outlets and names that match no actor.
 import { describe, expect, it } from 'vitest';
-import { buildDraft, findCandidates, findCites, slugify, splitSentences, splitSource } from '../../src/import/draft.ts';
-import { buildMentionMatcher, type NamedActor } from '../../src/model/mentions.ts';
+import { buildDraft, findCandidates, findCites, slugify, splitSentences, splitSource } from '../../src/input/import/draft.ts';
+import { buildMentionMatcher, type NamedActor } from '../../src/language/mentions.ts';
 
 const actor = (en: string, ru: string, aliasesRu: string[] = []): NamedActor => ({ data: { name: { en, ru }, aliases: { en: [], ru: aliasesRu } } });
 const matcher = buildMentionMatcher(

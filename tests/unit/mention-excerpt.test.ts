@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
-import { buildMentionMatcher } from '../../src/model/mentions.ts';
+import { checkContent } from '../../src/input/check.ts';
+import { buildMentionMatcher } from '../../src/language/mentions.ts';
 import { mentionExcerpts, proseBlocks } from '../../src/model/mention-excerpt.ts';
 
 const content = checkContent('content');

@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type ArticleEntry, type CheckedContent } from '../../src/content/check.ts';
-import { mentionWarnings } from '../../src/content/mention-warnings.ts';
+import type { ArticleSource } from '../../src/schema/content.ts';
+import { checkContent, type CheckedContent } from '../../src/input/check.ts';
+import { mentionWarnings } from '../../src/input/mention-warnings.ts';
 
 let content: CheckedContent;
 beforeAll(() => {
 	content = checkContent('content');
 });
 
-function withArticle(change: (article: ArticleEntry) => ArticleEntry): CheckedContent {
+function withArticle(change: (article: ArticleSource) => ArticleSource): CheckedContent {
 	return { ...content, articles: content.articles.map(change) };
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
-import { buildMentionMatcher, findMentions, type MentionMatcher, type NamedActor } from '../../src/model/mentions.ts';
+import { checkContent } from '../../src/input/check.ts';
+import { buildMentionMatcher, findMentions, type MentionMatcher, type NamedActor } from '../../src/language/mentions.ts';
 
 let matcher: MentionMatcher;
 beforeAll(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleEntry } from '../../src/content/check.ts';
+import type { ArticleEntry } from '../../src/schema/content.ts';
 import { buildRelatedIndex } from '../../src/model/related.ts';
 
 const article = (id: string, date: string, actors: string[], eventIds: string[] = []) =>

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type CheckedContent } from '../../src/content/check.ts';
+import { checkContent, type CheckedContent } from '../../src/input/check.ts';
 import { NARROW_WIDTH, aggregateRelations, buildRelationMap, overlappingLabels, segmentHitsBox, wrapLabel, type Box, type RelationMap } from '../../src/model/relation-map.ts';
 import { RELATION_KINDS } from '../../src/schema/relation.ts';
 import { actorMap, article } from './article-fixture.ts';

@@ -3,9 +3,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, type ActorEntry } from '../../src/content/check.ts';
-import { mentionedActorIds, remarkActorMentions, type ActorMentionOptions } from '../../src/markdown/remark-actor-mentions.ts';
-import { buildMentionMatcher, type MentionMatcher } from '../../src/model/mentions.ts';
+import type { ActorEntry } from '../../src/schema/content.ts';
+import { checkContent } from '../../src/input/check.ts';
+import { mentionedActorIds } from '../../src/language/markdown-mentions.ts';
+import { remarkActorMentions, type ActorMentionOptions } from '../../src/markdown/remark-actor-mentions.ts';
+import { buildMentionMatcher, type MentionMatcher } from '../../src/language/mentions.ts';
 
 let actors: Map<string, ActorEntry>;
 let matcher: MentionMatcher;

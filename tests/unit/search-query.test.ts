@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { matchingSentence, openingSentence, sentences, wholeText, withoutTitle } from '../../src/search/excerpt.ts';
-import { actorsNamed, expandQuery, type ActorNames } from '../../src/search/expand.ts';
-import { fold, pagefindTerm, phraseOf, queryStems, stemWord } from '../../src/search/query.ts';
+import { matchingSentence, openingSentence, sentences, wholeText, withoutTitle } from '../../src/client/search/excerpt.ts';
+import { actorsNamed, expandQuery, type ActorNames } from '../../src/client/search/expand.ts';
+import { fold, pagefindTerm, phraseOf, queryStems, stemWord } from '../../src/client/search/query.ts';
 import { WORD_FORMS } from '../fixtures/word-forms.ts';
 
 const actors: ActorNames[] = JSON.parse(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ActorEntry } from '../../src/content/check.ts';
+import type { ActorEntry } from '../../src/schema/content.ts';
 import type { TimelineEntry } from '../../src/model/timeline.ts';
-import { actorNames, actorRecord, blocsOf, timelineDayRecord, timelineDays } from '../../src/search/records.ts';
+import { actorNames, actorRecord, blocsOf, timelineDayRecord, timelineDays } from '../../src/site/search-records.ts';
 
 const wagner = {
 	id: 'wagner-group',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchable, pagefindFilters, pagefindSort, parseSearchState, searchStateToQuery } from '../../src/search/state.ts';
+import { isSearchable, pagefindFilters, pagefindSort, parseSearchState, searchStateToQuery } from '../../src/client/search/state.ts';
 
 describe('search state in the URL', () => {
 	it('round-trips query, filters and sort', () => {

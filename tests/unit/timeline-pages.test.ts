@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRIES_PER_PAGE, PAGE_BUDGET_BYTES, chunkByBudget, entryAnchor, estimateEntryBytes, formatCount, kindLabel, needsSplit, planSlice } from '../../src/model/timeline-pages.ts';
+import { ENTRIES_PER_PAGE, PAGE_BUDGET_BYTES, chunkByBudget, entryAnchor, estimateEntryBytes, formatCount, kindLabel, needsSplit, planSlice } from '../../src/model/timeline-slices.ts';
 import { layoutStrip, wholeYears } from '../../src/model/timeline-strip.ts';
 import { buildTimeline, monthHistogram } from '../../src/model/timeline.ts';
 import { actorMap, article } from './article-fixture.ts';

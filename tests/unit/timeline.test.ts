@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
+import { checkContent } from '../../src/input/check.ts';
 import { compareBounds } from '../../src/model/dates.ts';
 import { buildTimeline, filterTimeline, groupByYear, monthHistogram } from '../../src/model/timeline.ts';
 import { actorMap, article } from './article-fixture.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { actorSite } from '../../content/actor-site.ts';
+import { actorSite } from '../../site/actor-site.ts';
 import { actorsJson } from '../../model/actor-export.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { timelineSite } from '../../content/timeline-pages.ts';
+import { timelineSite } from '../../site/timeline-site.ts';
 import { eventsIcs } from '../../model/exports.ts';
 
 export const GET: APIRoute = async ({ site }) => {

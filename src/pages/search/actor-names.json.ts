@@ -1,8 +1,8 @@
 // Every name of every actor, for the search scripts: a query naming an actor in one language marks, in a
 // result's excerpt, the sentence that names it in the other (`Wagner` → «Вагнер»).
 import type { APIRoute } from 'astro';
-import { siteContent } from '../../content/site.ts';
-import { actorNamesJson } from '../../search/records.ts';
+import { siteContent } from '../../site/content.ts';
+import { actorNamesJson } from '../../site/search-records.ts';
 
 export const GET: APIRoute = async () => {
 	const { actors } = await siteContent();

@@ -1,7 +1,7 @@
 // The one script every page loads (a few hundred bytes): `/` focuses search; the header search's
 // live results and the "Save for offline" code load only when used; the service worker registers on
 // the first visit, so the pages a reader has seen keep working offline.
-import { PAGES_CACHE } from '../offline/caches.ts';
+import { PAGES_CACHE } from './offline/caches.ts';
 
 const form = document.querySelector<HTMLFormElement>('form.site-search');
 const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
@@ -9,7 +9,7 @@ const pageInput = document.querySelector<HTMLInputElement>('#search-page-q');
 
 if (form && input && !pageInput) {
 	let enhanced: Promise<void> | undefined;
-	const enhance = () => (enhanced ??= import('./header-search.ts').then((m) => m.enhanceHeaderSearch(form, input)));
+	const enhance = () => (enhanced ??= import('./search/header-search.ts').then((m) => m.enhanceHeaderSearch(form, input)));
 	input.addEventListener('focus', enhance, { once: true });
 	input.addEventListener('input', enhance, { once: true });
 }
@@ -48,6 +48,6 @@ if (import.meta.env.MODE !== 'development' && 'serviceWorker' in navigator && 'c
 	const save = document.querySelector<HTMLElement>('[data-offline-save]');
 	if (save) {
 		save.hidden = false;
-		save.querySelector('button')!.addEventListener('click', () => import('../offline/save.ts').then((m) => m.saveForOffline(save)));
+		save.querySelector('button')!.addEventListener('click', () => import('./offline/save.ts').then((m) => m.saveForOffline(save)));
 	}
 }

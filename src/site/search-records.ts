@@ -2,13 +2,13 @@
 // Actors become Pagefind custom records (one per actor) and the timeline one small document per day,
 // so each is its own search result whatever the layout of the actor and timeline pages.
 import type { CustomRecord } from 'pagefind';
-import type { ActorEntry, ArticleEntry } from '../content/check.ts';
-import { entryAnchor } from '../model/timeline-pages.ts';
+import type { ActorEntry, ArticleEntry } from '../schema/content.ts';
+import { entryAnchor } from '../model/timeline-slices.ts';
 import type { TimelineEntry } from '../model/timeline.ts';
 import { BLOC_LABELS, type Bloc } from '../schema/ids.ts';
-import { isoDay } from '../site/config.ts';
+import { isoDay } from './config.ts';
 
-export { LANGUAGE_LABELS, RESULT_TYPES, type ResultType } from './state.ts';
+export { LANGUAGE_LABELS, RESULT_TYPES, type ResultType } from '../schema/search.ts';
 
 /** Every name an actor goes by, in both languages, without repeats: what a reader may type. */
 export function actorNames(actor: ActorEntry): string[] {
@@ -97,7 +97,7 @@ export function timelineDays(
 }
 
 /** Pagefind filter `entry` of a day: `anchor actor,actor bloc,bloc` per entry, so results can leave out
- * entries of the day that a filter on actor or bloc does not select (see src/search/results.ts). */
+ * entries of the day that a filter on actor or bloc does not select (see src/client/search/results.ts). */
 export function encodeDayEntries(entries: readonly TimelineEntry[]): string[] {
 	return entries.map((e) => `${entryAnchor(e)} ${e.actors.join(',')} ${e.blocs.join(',')}`);
 }

@@ -2,6 +2,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { ActorSchema, type ActorData } from '../schema/actor.ts';
 import { ArticleSchema, type ArticleData } from '../schema/article.ts';
 import { parseEdtf } from '../schema/edtf.ts';
+import type { ActorEntry, ArticleSource } from '../schema/content.ts';
 import { BLOCS } from '../schema/ids.ts';
 import { guardFile, slugCollisionProblems, sourceLimitProblems } from './limits.ts';
 import { draftProblems } from './draft-check.ts';
@@ -14,24 +15,10 @@ import { walkMarkdown } from './walk.ts';
 import { BODY_PLACEHOLDER, isPlaceholder } from './scaffold.ts';
 import { fieldName, schemaProblems } from './schema-messages.ts';
 
-export interface ActorEntry {
-	id: string;
-	file: string;
-	data: ActorData;
-	body: string;
-}
-
-export interface ArticleEntry {
-	id: string;
-	file: string;
-	data: ArticleData;
-	body: string;
-	bodyLine: number;
-}
-
+/** What the check gives: the files that passed, and every problem of the run. */
 export interface CheckedContent {
 	actors: Map<string, ActorEntry>;
-	articles: ArticleEntry[];
+	articles: ArticleSource[];
 	problems: Problem[];
 	/** Every file found, valid or not, for the summary line. */
 	found?: { actors: number; articles: number };
@@ -67,7 +54,7 @@ export type Collection = 'actors' | 'articles';
 /** What checking one file on its own gives: its entry, or the problems that keep it out. */
 export interface FileResult {
 	collection: Collection;
-	entry?: ActorEntry | ArticleEntry;
+	entry?: ActorEntry | ArticleSource;
 	/** When the file failed its schema: the fields and list entries that did parse. */
 	partial?: PartialEntry<ActorData> | PartialEntry<ArticleData>;
 	problems: Problem[];
@@ -106,7 +93,7 @@ export function validateFile(collection: Collection, path: string, root = proces
 	const limits = sourceLimitProblems(collection, source);
 	const schema = collection === 'actors' ? ActorSchema : ArticleSchema;
 	const result = schema.safeParse(source.data);
-	// A draft's own error lists what is left to review (src/content/draft-check.ts), its TODOs included.
+	// A draft's own error lists what is left to review (src/input/draft-check.ts), its TODOs included.
 	const problems = collection === 'articles' && source.data.draft !== true ? placeholderProblems(source) : [];
 	if (!result.success) {
 		problems.push(...schemaProblems(collection, source, result.error.issues, (p) => shapeKeys(schema, p)));
@@ -178,7 +165,7 @@ function lineIn(path: string, file: string, fieldPath: PropertyKey[]): number | 
 export function crossCheck(results: FileResult[], contentDir: string, root = process.cwd()): CheckedContent {
 	const problems: Problem[] = results.flatMap((r) => r.problems);
 	const actors = new Map<string, ActorEntry>();
-	const articles: ArticleEntry[] = [];
+	const articles: ArticleSource[] = [];
 	// The rules below run on every file: the valid ones, and what parsed of the others.
 	const actorData = new Map<string, PartialEntry<ActorData>>();
 	const articleData: PartialEntry<ArticleData>[] = [];
@@ -191,7 +178,7 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 			if (r.entry) actors.set(r.entry.id, r.entry as ActorEntry);
 			actorData.set(entry.id, entry as PartialEntry<ActorData>);
 		} else {
-			if (r.entry) articles.push(r.entry as ArticleEntry);
+			if (r.entry) articles.push(r.entry as ArticleSource);
 			articleData.push(entry as PartialEntry<ArticleData>);
 		}
 	}

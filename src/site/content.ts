@@ -1,11 +1,7 @@
 import { getCollection } from 'astro:content';
-import type { ActorEntry, ArticleEntry } from './check.ts';
+import type { ActorEntry, ArticleEntry, SiteContent } from '../schema/content.ts';
 
-export interface SiteContent {
-	actors: Map<string, ActorEntry>;
-	/** Newest first. `body` is empty: the store keeps an article's rendered HTML only (`render(entry)`). */
-	articles: ArticleEntry[];
-}
+export type { SiteContent };
 
 let cached: Promise<SiteContent> | undefined;
 
@@ -17,7 +13,7 @@ export function siteContent(): Promise<SiteContent> {
 			actorEntries.map((e) => [e.id, { id: e.id, file: e.filePath ?? '', data: e.data, body: e.body ?? '' }]),
 		);
 		const articles: ArticleEntry[] = articleEntries
-			.map((e) => ({ id: e.id, file: e.filePath ?? '', data: e.data, body: e.body ?? '', bodyLine: 0 }))
+			.map((e): ArticleEntry => ({ id: e.id, file: e.filePath ?? '', data: e.data }))
 			.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
 		return { actors, articles };
 	})();

@@ -3,7 +3,7 @@
 // and brackets of one paragraph; the actor index pairs every two actors of an article. Each rule here
 // refuses input past a bound that stays far above real articles and keeps the worst file the check
 // passes within seconds of rendering (measured with scripts/bench-markdown.ts; figures in README.md).
-// Each function is called once per file from src/content/check.ts (or read.ts), so the check stays a
+// Each function is called once per file from src/input/check.ts (or read.ts), so the check stays a
 // list of rules.
 import { statSync } from 'node:fs';
 import { basename, relative } from 'node:path';

@@ -1,9 +1,9 @@
-import { entryHrefs, planSlice, sliceBase, type TimelinePage, type TimelineSlice } from '../model/timeline-pages.ts';
+import { entryHrefs, planSlice, sliceBase, type TimelinePage, type TimelineSlice } from '../model/timeline-slices.ts';
 import { buildTimeline, filterTimeline, type TimelineEntry } from '../model/timeline.ts';
 import { BLOCS, BLOC_LABELS, type Bloc } from '../schema/ids.ts';
 import { actorsDigest, digest, timelinePageKey } from './cache-keys.ts';
-import type { ActorEntry } from './check.ts';
-import { siteContent } from './site.ts';
+import type { ActorEntry } from '../schema/content.ts';
+import { siteContent } from './content.ts';
 
 /** A link of the timeline's filter bar. */
 export interface TimelineFilterLink {

@@ -1,6 +1,7 @@
-import { firstMentions } from '../markdown/remark-actor-mentions.ts';
-import { buildMentionMatcher, findMentions, type MentionMatcher } from '../model/mentions.ts';
-import type { ActorEntry, ArticleEntry, CheckedContent } from './check.ts';
+import { firstMentions } from '../language/markdown-mentions.ts';
+import { buildMentionMatcher, findMentions, type MentionMatcher } from '../language/mentions.ts';
+import type { ActorEntry, ArticleSource } from '../schema/content.ts';
+import type { CheckedContent } from './check.ts';
 import type { Problem } from './problems.ts';
 
 function namesOf(actor: ActorEntry): string {
@@ -10,12 +11,12 @@ function namesOf(actor: ActorEntry): string {
 }
 
 /** Outlets the article is from or cites: named in metadata, so their absence from the text is expected. */
-function outletIds(article: ArticleEntry, matcher: MentionMatcher): Set<string> {
+function outletIds(article: ArticleSource, matcher: MentionMatcher): Set<string> {
 	const outlets = [article.data.source?.outlet, ...article.data.cites.map((cite) => cite.outlet)].filter((o): o is string => Boolean(o));
 	return new Set(outlets.flatMap((outlet) => findMentions(outlet, matcher).map((mention) => mention.actorId)));
 }
 
-function articleWarnings(article: ArticleEntry, actors: ReadonlyMap<string, ActorEntry>, matcher: MentionMatcher): Problem[] {
+function articleWarnings(article: ArticleSource, actors: ReadonlyMap<string, ActorEntry>, matcher: MentionMatcher): Problem[] {
 	const problems: Problem[] = [];
 	const inTitle = firstMentions(article.data.title, matcher);
 	const inBody = firstMentions(article.body, matcher);

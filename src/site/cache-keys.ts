@@ -2,9 +2,9 @@
 // previous build, not rendered, when its key and its code are unchanged. A key must therefore cover every
 // piece of content the page shows; each helper below names what its page reads.
 import { createHash } from 'node:crypto';
-import type { TimelinePage } from '../model/timeline-pages.ts';
+import type { TimelinePage } from '../model/timeline-slices.ts';
 import type { TimelineEntry } from '../model/timeline.ts';
-import type { ActorEntry, ArticleEntry } from './check.ts';
+import type { ActorEntry, ArticleEntry } from '../schema/content.ts';
 
 /** A short stable digest of JSON-serialisable values (Dates serialise as ISO strings). */
 export function digest(...values: unknown[]): string {

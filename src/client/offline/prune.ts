@@ -1,4 +1,4 @@
-// Shared by "Save for offline" (src/offline/save.ts) and the service worker's activation (the integration
+// Shared by "Save for offline" (src/client/offline/save.ts) and the service worker's activation (the integration
 // writes this function's source into /sw-prune.js, so it must stay self-contained: no imports, no
 // closures over module variables, plain JavaScript once types are stripped).
 

@@ -1,13 +1,13 @@
 import { buildActorIndex, type ActorIndex } from '../model/actors.ts';
 import { mentionExcerpts, type MentionExcerpt } from '../model/mention-excerpt.ts';
-import { buildMentionMatcher } from '../model/mentions.ts';
+import { buildMentionMatcher } from '../language/mentions.ts';
 import { buildRelationMap, type RelationGraph } from '../model/relation-map.ts';
 import type { TimelineEntry } from '../model/timeline.ts';
-import type { ActorEntry, ArticleEntry } from './check.ts';
+import type { ActorEntry, ArticleEntry } from '../schema/content.ts';
 import { resolve } from 'node:path';
-import { isProblem, readSource } from './read.ts';
-import { siteContent } from './site.ts';
-import { timelineSite } from './timeline-pages.ts';
+import { isProblem, readSource } from '../input/read.ts';
+import { siteContent } from './content.ts';
+import { timelineSite } from './timeline-site.ts';
 
 /** What the actor pages need, derived once per build: every page of every actor shares it. */
 export interface ActorSite {
@@ -29,7 +29,6 @@ let cached: Promise<ActorSite> | undefined;
 
 /** The Markdown text of an article: the content store keeps rendered HTML only, so it is read again from its file (already checked). */
 function bodyOf(article: ArticleEntry): string {
-	if (article.body) return article.body;
 	const source = readSource(resolve(article.file), article.file);
 	return isProblem(source) ? '' : source.body;
 }

@@ -3,7 +3,7 @@
  * Pure: takes the text, the publication date and the actors, returns the file's name and content.
  */
 import transliterate from '@sindresorhus/transliterate';
-import { findMentions, type MentionMatcher } from '../model/mentions.ts';
+import { findMentions, type MentionMatcher } from '../../language/mentions.ts';
 import {
 	findDateExpressions,
 	resolveRelative,

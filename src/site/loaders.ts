@@ -1,7 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkContent, type CheckedContent } from './check.ts';
-import { contentDir } from './dir.ts';
-import { ContentError } from './problems.ts';
+import { checkContent, type CheckedContent } from '../input/check.ts';
+import { contentDir } from '../input/dir.ts';
+import { ContentError } from '../input/problems.ts';
 
 let pending: Promise<CheckedContent> | undefined;
 
@@ -73,7 +73,7 @@ async function syncEntries(
 		try {
 			rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${process.cwd()}/${entry.file}`) });
 		} catch (error) {
-			// Name the file: the check should have refused whatever the renderer cannot take (src/content/limits.ts).
+			// Name the file: the check should have refused whatever the renderer cannot take (src/input/limits.ts).
 			throw new Error(`${entry.file}: the Markdown body could not be rendered (${(error as Error).name}: ${(error as Error).message}). Simplify the body (nesting, very long paragraphs), then run npm run check.`);
 		}
 		store.set({ id: entry.id, data: entry.data, ...(keepBody ? { body: entry.body } : {}), filePath: entry.file, digest, rendered });

@@ -1,4 +1,4 @@
-import type { ArticleEntry } from './check.ts';
+import type { ArticleSource } from '../schema/content.ts';
 import type { Problem } from './problems.ts';
 
 /** Frontmatter paths of the strings still starting with "TODO" (what `npm run import` leaves for the author). */
@@ -21,7 +21,7 @@ function listFields(fields: string[]): string {
 }
 
 /** A draft (`draft: true`, as `npm run import` writes it) is an error: it is not published until the author has reviewed it. */
-export function draftProblems(articles: ArticleEntry[], lineOf: (file: string, path: PropertyKey[]) => number | undefined): Problem[] {
+export function draftProblems(articles: ArticleSource[], lineOf: (file: string, path: PropertyKey[]) => number | undefined): Problem[] {
 	return articles
 		.filter((article) => article.data.draft === true)
 		.map((article) => {

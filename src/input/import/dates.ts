@@ -16,7 +16,7 @@
  */
 import * as chrono from 'chrono-node';
 import snowballFactory from 'snowball-stemmers';
-import { parseEdtf } from '../schema/edtf.ts';
+import { parseEdtf } from '../../schema/edtf.ts';
 
 /** A calendar point at the precision the text gives: a year, a month or a day. */
 export interface Point {

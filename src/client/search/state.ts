@@ -1,11 +1,7 @@
 // Search state as it lives in the URL, so /search/?q=Вагнер&actor=russia&lang=ru is shareable and restores.
 // Plain TypeScript: the search page's script and the unit tests both use it.
 
-/** Result types, as the `type` filter stores them; labels for people. */
-export const RESULT_TYPES = { article: 'Article', actor: 'Actor', event: 'Event' } as const;
-export type ResultType = keyof typeof RESULT_TYPES;
-
-export const LANGUAGE_LABELS: Record<string, string> = { ru: 'Russian', en: 'English' };
+export { LANGUAGE_LABELS, RESULT_TYPES, type ResultType } from '../../schema/search.ts';
 
 /** Pagefind filters the site indexes, in the order the search page shows them. */
 export const FILTER_KEYS = ['type', 'actor', 'bloc', 'year', 'language'] as const;

@@ -1,0 +1,62 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkFile, importsOf, layerOf, layerViolations } from '../../scripts/layers.ts';
+
+const repo = join(import.meta.dirname, '../..');
+
+describe('the pipeline layers (issue 14)', () => {
+	it('no import in the repository points against the direction of the pipeline', () => {
+		const lines = layerViolations(repo).map((v) => `${v.file} → ${v.imports}: ${v.why}`);
+		expect(lines).toEqual([]);
+	});
+
+	it('every source file under src/ belongs to a stage', () => {
+		const orphans: string[] = [];
+		const walk = (dir: string) => {
+			for (const name of readdirSync(dir)) {
+				const path = join(dir, name);
+				if (statSync(path).isDirectory()) walk(path);
+				else if (/\.(ts|astro)$/.test(name) && !name.endsWith('.d.ts') && !layerOf(relative(repo, path))) orphans.push(relative(repo, path));
+			}
+		};
+		walk(join(repo, 'src'));
+		expect(orphans).toEqual([]);
+	});
+
+	describe('a back-edge added to a copy of the tree is reported', () => {
+		const copy = mkdtempSync(join(tmpdir(), 'layers-'));
+		afterAll(() => rmSync(copy, { recursive: true, force: true }));
+		for (const dir of ['src', 'scripts', 'tests']) cpSync(join(repo, dir), join(copy, dir), { recursive: true, filter: (p) => !p.includes('fixtures') });
+
+		it('the model importing the check', () => {
+			writeFileSync(join(copy, 'src/model/back-edge.ts'), "import { checkContent } from '../input/check.ts';\nexport const x = checkContent;\n");
+			const found = layerViolations(copy).filter((v) => v.file === 'src/model/back-edge.ts');
+			expect(found).toMatchObject([{ from: 'model', to: 'input', imports: 'src/input/check.ts' }]);
+		});
+
+		it('the schema importing the model, with a type-only import', () => {
+			writeFileSync(join(copy, 'src/schema/back-edge.ts'), "import type { TimelineEntry } from '../model/timeline.ts';\nexport type T = TimelineEntry;\n");
+			expect(layerViolations(copy).filter((v) => v.file === 'src/schema/back-edge.ts')).toMatchObject([{ from: 'schema', to: 'model' }]);
+		});
+
+		it("a component's script importing the check, and a script importing a test helper", () => {
+			writeFileSync(join(copy, 'src/components/BackEdge.astro'), "---\nconst a = 1;\n---\n<p>{a}</p>\n<script>\n\timport '../input/read.ts';\n</script>\n");
+			writeFileSync(join(copy, 'scripts/back-edge.ts'), "const { x } = await import('../tests/unit/article-fixture.ts');\n");
+			const found = layerViolations(copy).map((v) => [v.file, v.to]);
+			expect(found).toContainEqual(['src/components/BackEdge.astro', 'input']);
+			expect(found).toContainEqual(['scripts/back-edge.ts', 'tests']);
+		});
+	});
+
+	it('reads every form of import, and refuses Node modules in browser code', () => {
+		expect(
+			importsOf(
+				"import a from './a.ts';\nimport type { B } from \"./b.ts\";\nexport { c } from './c.ts';\nimport './d.css';\nconst e = await import(/* @vite-ignore */ './e.ts');\nimport {\n\tf,\n\tg,\n} from './fg.ts';",
+			).sort(),
+		).toEqual(['./a.ts', './b.ts', './c.ts', './d.css', './e.ts', './fg.ts']);
+		expect(checkFile('src/client/search/x.ts', "import { readFileSync } from 'node:fs';")).toMatchObject([{ why: 'browser code cannot use Node modules' }]);
+		expect(checkFile('src/site/x.ts', "import { readFileSync } from 'node:fs';")).toEqual([]);
+	});
+});
