@@ -1,7 +1,6 @@
 import { firstMentions } from '../language/markdown-mentions.ts';
 import { buildMentionMatcher, findMentions, type MentionMatcher } from '../language/mentions.ts';
 import type { ActorEntry, ArticleSource } from '../schema/content.ts';
-import type { CheckedContent } from './check.ts';
 import type { Problem } from './problems.ts';
 
 function namesOf(actor: ActorEntry): string {
@@ -62,6 +61,13 @@ function articleWarnings(article: ArticleSource, actors: ReadonlyMap<string, Act
 }
 
 /** Warnings where an article's text and its frontmatter `actors` disagree about who it names. */
-export function mentionWarnings(checked: CheckedContent, matcher: MentionMatcher = buildMentionMatcher(checked.actors)): Problem[] {
+/** Checked content as check.ts has it when it asks for these warnings (this file does not import the check back). */
+interface Checked {
+	actors: Map<string, ActorEntry>;
+	articles: ArticleSource[];
+	problems: Problem[];
+}
+
+export function mentionWarnings(checked: Checked, matcher: MentionMatcher = buildMentionMatcher(checked.actors)): Problem[] {
 	return checked.articles.flatMap((article) => articleWarnings(article, checked.actors, matcher));
 }

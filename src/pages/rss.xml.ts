@@ -1,11 +1,11 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { siteContent } from '../site/content.ts';
+import { siteModel } from '../site/site-model.ts';
 import { SITE } from '../site/config.ts';
 
 /** Latest 50 articles; the summary is English, the title in the article's language. */
 export async function GET(context: APIContext) {
-	const { actors, articles } = await siteContent();
+	const { actors, articles } = await siteModel();
 	return rss({
 		title: SITE.name,
 		description: SITE.description,

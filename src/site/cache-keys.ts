@@ -1,86 +1,70 @@
 // Cache keys for Astro's incremental build (experimental.incrementalBuild): a page is copied from the
-// previous build, not rendered, when its key and its code are unchanged. A key must therefore cover every
-// piece of content the page shows; each helper below names what its page reads.
-import { createHash } from 'node:crypto';
-import type { TimelinePage } from '../model/timeline-slices.ts';
-import type { TimelineEntry } from '../model/timeline.ts';
-import type { ActorEntry, ArticleEntry } from '../schema/content.ts';
+// previous build, not rendered, when its key and its code are unchanged. Keys are not written by hand: a
+// keyed route renders from its props alone, and its key is the digest of those props. A component that
+// starts showing a new field gets it through props, so the key covers it without anyone editing key code.
+// tests/unit/cache-keys.test.ts pins this; tests/unit/layers.test.ts checks that keyed pages and their
+// components load no data outside getStaticPaths.
+import { createHash, type Hash } from 'node:crypto';
 
-/** A short stable digest of JSON-serialisable values (Dates serialise as ISO strings). */
-export function digest(...values: unknown[]): string {
-	return createHash('sha1').update(JSON.stringify(values)).digest('base64url');
+// Digests of objects already seen, by identity: the actors map or a timeline entry shared by thousands of
+// pages is hashed once per build.
+const seen = new WeakMap<object, string>();
+
+function feed(hash: Hash, value: unknown, path: string): void {
+	if (value === null || value === undefined) return void hash.update(value === null ? 'n;' : 'u;');
+	switch (typeof value) {
+		case 'string':
+			return void hash.update(`s${value.length}:`).update(value);
+		case 'number':
+		case 'boolean':
+		case 'bigint':
+			return void hash.update(`${(typeof value)[0]}${String(value)};`);
+		case 'object':
+			return void hash.update(`o${digestOf(value, path)};`);
+		default:
+			// A function in props renders something no digest can see: pass its results instead.
+			throw new TypeError(`Page props cannot be digested: ${path} is a ${typeof value}. Pass the data it would give (e.g. each entry's href), not the function.`);
+	}
 }
 
-const actorDigests = new WeakMap<ReadonlyMap<string, ActorEntry>, string>();
-
-/** Every actor's data and description: names, blocs and parents show on most pages. */
-export function actorsDigest(actors: ReadonlyMap<string, ActorEntry>): string {
-	let d = actorDigests.get(actors);
-	if (!d) {
-		d = digest([...actors.values()].map((a) => [a.id, a.data, a.body]));
-		actorDigests.set(actors, d);
+/** A short, stable digest of plain data: objects, arrays, Maps, Sets, Dates, strings, numbers. */
+export function digestOf(value: unknown, path = 'props'): string {
+	if (typeof value !== 'object' || value === null) {
+		const hash = createHash('sha1');
+		feed(hash, value, path);
+		return hash.digest('base64url');
 	}
+	const known = seen.get(value);
+	if (known) return known;
+	const hash = createHash('sha1');
+	if (value instanceof Date) hash.update(`d${value.getTime()}`);
+	else if (value instanceof Map) {
+		hash.update('M');
+		for (const [k, v] of value) feed(hash, k, `${path} key`), feed(hash, v, `${path}.get(${String(k)})`);
+	} else if (value instanceof Set) {
+		hash.update('S');
+		for (const v of value) feed(hash, v, `${path} member`);
+	} else if (Array.isArray(value)) {
+		hash.update(`A${value.length}`);
+		value.forEach((v, i) => feed(hash, v, `${path}[${i}]`));
+	} else {
+		hash.update('O');
+		for (const key of Object.keys(value).sort()) {
+			const v = (value as Record<string, unknown>)[key];
+			if (v === undefined) continue;
+			hash.update(`k${key.length}:${key}`);
+			feed(hash, v, `${path}.${key}`);
+		}
+	}
+	const d = hash.digest('base64url');
+	seen.set(value, d);
 	return d;
 }
 
 /**
- * An article page: its own data and body (`contentDigest`: the content store's digest of the file), the
- * related articles it lists, where its events sit on the timeline, and the actors (chips, mention links,
- * structured data).
+ * Static paths of a keyed route: each gets `cacheKey` = the digest of its params and props. The page must
+ * render from `Astro.props` only (and from code: Astro re-renders a page whose code changed).
  */
-export function articlePageKey(
-	article: ArticleEntry,
-	contentDigest: string,
-	related: readonly ArticleEntry[],
-	eventHrefs: readonly string[],
-	actors: ReadonlyMap<string, ActorEntry>,
-): string {
-	return digest(
-		article.data,
-		contentDigest,
-		related.map((r) => [r.id, r.data.title, r.data.date, r.data.lang]),
-		eventHrefs,
-		actorsDigest(actors),
-	);
-}
-
-const entryDigests = new WeakMap<TimelineEntry, string>();
-const entryDigest = (entry: TimelineEntry) => {
-	let d = entryDigests.get(entry);
-	if (!d) {
-		d = digest(entry);
-		entryDigests.set(entry, d);
-	}
-	return d;
-};
-const sliceDigests = new WeakMap<readonly TimelineEntry[], string>();
-
-/**
- * A timeline page: its entries, the whole slice (the strip draws it), its navigation, and the site-wide
- * parts every timeline page shows (`shared`: filter links, year span, actors).
- */
-export function timelinePageKey(page: TimelinePage, shared: string): string {
-	let slice = sliceDigests.get(page.sliceEntries);
-	if (!slice) {
-		slice = digest(page.sliceEntries.map(entryDigest));
-		sliceDigests.set(page.sliceEntries, slice);
-	}
-	const { entries, sliceEntries: _, ...rest } = page;
-	return digest(rest, entries.map(entryDigest), slice, shared);
-}
-
-/**
- * A later page of an actor's article list: the header (the actor and its parent chain: `actors`), the
- * article count, the cards on the page (date, outlet, title, summary, actor chips, quoted sentence) and the pager.
- */
-export function actorArticlesPageKey(
-	actorId: string,
-	page: { number: number; count: number; items: readonly ArticleEntry[] },
-	articleCount: number,
-	actors: ReadonlyMap<string, ActorEntry>,
-	/** What each card quotes: the sentence naming the actor (it comes from the article's text, which `data` does not cover). */
-	quoted: readonly unknown[] = [],
-): string {
-	const cards = page.items.map(({ id, data }) => [id, data.date, data.source?.outlet, data.title, data.lang, data.summary, data.actors]);
-	return digest(actorId, page.number, page.count, articleCount, cards, quoted, actorsDigest(actors));
+export function keyedPaths<P extends { params: Record<string, string | undefined>; props: object }>(paths: P[]): (P & { cacheKey: string })[] {
+	return paths.map((path) => ({ ...path, cacheKey: digestOf({ params: path.params, props: path.props }, 'path') }));
 }

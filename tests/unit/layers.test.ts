@@ -1,10 +1,38 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkFile, importsOf, layerOf, layerViolations } from '../../scripts/layers.ts';
 
 const repo = join(import.meta.dirname, '../..');
+
+/** Pages and the timeline's route module: where getStaticPaths lives. */
+function pageFiles(): string[] {
+	const out = [join(repo, 'src/site/timeline-routes.ts')];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (/\.(astro|ts)$/.test(name)) out.push(path);
+		}
+	};
+	walk(join(repo, 'src/pages'));
+	return out;
+}
+
+/** A page's frontmatter without its getStaticPaths function (matched by braces). */
+function outsideStaticPaths(text: string): string {
+	const front = text.split(/^---$/m)[1] ?? '';
+	const start = front.indexOf('function getStaticPaths');
+	if (start === -1) return front;
+	let depth = 0;
+	let i = front.indexOf('{', start);
+	for (; i < front.length; i++) {
+		if (front[i] === '{') depth++;
+		else if (front[i] === '}' && --depth === 0) break;
+	}
+	return front.slice(0, start) + front.slice(i + 1);
+}
 
 describe('the pipeline layers (issue 14)', () => {
 	it('no import in the repository points against the direction of the pipeline', () => {
@@ -48,6 +76,26 @@ describe('the pipeline layers (issue 14)', () => {
 			expect(found).toContainEqual(['src/components/BackEdge.astro', 'input']);
 			expect(found).toContainEqual(['scripts/back-edge.ts', 'tests']);
 		});
+	});
+
+	it('components load no data: they take it through props', () => {
+		expect(checkFile('src/components/X.astro', "---\nimport { siteModel } from '../site/site-model.ts';\n---\n")).toMatchObject([{ why: expect.stringContaining('through props') }]);
+		expect(checkFile('src/pages/x.astro', "---\nimport { siteModel } from '../site/site-model.ts';\n---\n")).toEqual([]);
+	});
+
+	it('a keyed page renders from its props: it loads data only inside getStaticPaths', () => {
+		const keyed = pageFiles().filter((file) => readFileSync(file, 'utf8').includes('keyedPaths('));
+		expect(keyed.map((f) => relative(repo, f)).sort()).toEqual([
+			'src/pages/actors/[id]/page/[page].astro',
+			'src/pages/articles/[slug].astro',
+			'src/pages/articles/page/[page].astro',
+			'src/site/timeline-routes.ts',
+		]);
+		for (const file of keyed.filter((f) => f.endsWith('.astro'))) {
+			expect(outsideStaticPaths(readFileSync(file, 'utf8')), relative(repo, file)).not.toMatch(/\b(siteModel|siteContent|getCollection|getEntry)\(/);
+		}
+		// The check sees a load outside getStaticPaths.
+		expect(outsideStaticPaths('---\nexport async function getStaticPaths() {\n\treturn keyedPaths((await siteModel()).x);\n}\nconst { a } = await siteModel();\n---\n')).toMatch(/siteModel\(/);
 	});
 
 	it('reads every form of import, and refuses Node modules in browser code', () => {

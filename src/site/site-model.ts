@@ -1,0 +1,23 @@
+// The site model of this build: the content the loaders checked, as Astro's content store holds it, turned
+// into the model once and shared by every page, export and feed (src/model/site-model.ts).
+import { resolve } from 'node:path';
+import { isProblem, readSource } from '../input/read.ts';
+import { buildSiteModel, type SiteModel } from '../model/site-model.ts';
+import type { ArticleEntry } from '../schema/content.ts';
+import { siteContent } from './content.ts';
+
+/** The Markdown text of an article: the content store keeps rendered HTML only, so it is read again from its file (already checked). */
+function bodyOf(article: ArticleEntry): string {
+	const source = readSource(resolve(article.file), article.file);
+	return isProblem(source) ? '' : source.body;
+}
+
+let cached: Promise<SiteModel> | undefined;
+
+export function siteModel(): Promise<SiteModel> {
+	cached ??= siteContent().then((content) => buildSiteModel(content, { bodyOf }));
+	return cached;
+}
+
+/** Articles per page of an actor's article list (page 1 is the actor page). */
+export const ARTICLES_PER_PAGE = 50;
