@@ -1,14 +1,20 @@
 import { basename, join, relative, resolve } from 'node:path';
 import { ActorSchema, type ActorData } from '../schema/actor.ts';
 import { ArticleSchema, type ArticleData } from '../schema/article.ts';
-import { parseEdtf } from '../schema/edtf.ts';
 import type { ActorEntry, ArticleSource } from '../schema/content.ts';
-import { BLOCS } from '../schema/ids.ts';
 import { guardFile, slugCollisionProblems, sourceLimitProblems } from './limits.ts';
-import { draftProblems } from './draft-check.ts';
+import { drafts } from './rules/drafts.ts';
 import { lineOfPath } from './locate.ts';
-import { mentionWarnings } from './mention-warnings.ts';
-import { isComplete, parsePartial, present } from './partial.ts';
+import { mentionWarnings } from './rules/mention-warnings.ts';
+import { actorParents } from './rules/actor-parents.ts';
+import { actorReferences } from './rules/actor-references.ts';
+import type { PartialEntry, Rule, RuleContext } from './rules/context.ts';
+import { eventDates } from './rules/event-dates.ts';
+import { principalNamed } from './rules/principal-named.ts';
+import { relationDates } from './rules/relation-dates.ts';
+import { requiredActors } from './rules/required-actors.ts';
+import { uniqueNames } from './rules/unique-names.ts';
+import { parsePartial } from './partial.ts';
 import { nearest, show, type Problem } from './problems.ts';
 import { isProblem, readSource, type SourceFile } from './read.ts';
 import { walkMarkdown } from './walk.ts';
@@ -23,18 +29,6 @@ export interface CheckedContent {
 	/** Every file found, valid or not, for the summary line. */
 	found?: { actors: number; articles: number };
 }
-
-type DeepPartial<T> = T extends Date ? T : T extends readonly (infer U)[] ? DeepPartial<U>[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
-
-/** What parsed of a file that failed its schema: the cross-file rules still run on it. */
-export interface PartialEntry<T> {
-	id: string;
-	file: string;
-	data: DeepPartial<T>;
-}
-
-/** Actors every site of this story must have: the principals and those the first article names. */
-export const REQUIRED_ACTORS = [...BLOCS];
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -93,7 +87,7 @@ export function validateFile(collection: Collection, path: string, root = proces
 	const limits = sourceLimitProblems(collection, source);
 	const schema = collection === 'actors' ? ActorSchema : ArticleSchema;
 	const result = schema.safeParse(source.data);
-	// A draft's own error lists what is left to review (src/input/draft-check.ts), its TODOs included.
+	// A draft's own error lists what is left to review (src/input/rules/drafts.ts), its TODOs included.
 	const problems = collection === 'articles' && source.data.draft !== true ? placeholderProblems(source) : [];
 	if (!result.success) {
 		problems.push(...schemaProblems(collection, source, result.error.issues, (p) => shapeKeys(schema, p)));
@@ -158,15 +152,25 @@ function lineIn(path: string, file: string, fieldPath: PropertyKey[]): number | 
 	return isProblem(source) ? undefined : lineOfPath(source.frontmatter, fieldPath);
 }
 
-/**
- * The rules that need more than one file: references exist, required actors, parent cycles,
- * unambiguous aliases, event dates against their article and across articles.
- */
+/** The rules that need more than one file, in the order they report (src/input/rules/, one rule per file). */
+const RULES: Rule[] = [
+	requiredActors,
+	actorParents,
+	uniqueNames,
+	actorReferences,
+	principalNamed,
+	eventDates,
+	relationDates,
+	drafts,
+	mentionWarnings,
+];
+
+/** Runs the cross-file rules over what each file's own check gave, and puts every problem in reading order. */
 export function crossCheck(results: FileResult[], contentDir: string, root = process.cwd()): CheckedContent {
 	const problems: Problem[] = results.flatMap((r) => r.problems);
 	const actors = new Map<string, ActorEntry>();
 	const articles: ArticleSource[] = [];
-	// The rules below run on every file: the valid ones, and what parsed of the others.
+	// The rules run on every file: the valid ones, and what parsed of the others.
 	const actorData = new Map<string, PartialEntry<ActorData>>();
 	const articleData: PartialEntry<ArticleData>[] = [];
 	const incomplete = new Set<string>();
@@ -182,173 +186,37 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 			articleData.push(entry as PartialEntry<ArticleData>);
 		}
 	}
+	articles.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
 	const at = (file: string, fieldPath: PropertyKey[]) => lineIn(resolve(root, file), file, fieldPath);
-
 	const actorIds = [...actorData.keys()];
-	const actorsFolder = relative(root, join(contentDir, 'actors')) || 'actors';
-	for (const id of REQUIRED_ACTORS) {
-		if (!actorData.has(id) && !problems.some((p) => p.file.endsWith(`/${id}.md`))) {
-			problems.push({
-				severity: 'error',
-				file: `${actorsFolder}/${id}.md`,
-				field: '(file)',
-				found: '(missing)',
-				expected: `an actor file for the principal "${id}"`,
-				fix: `create ${actorsFolder}/${id}.md with name, kind and bloc: ${id}`,
-			});
-		}
-	}
-
-	function unknownActor(file: string, path: PropertyKey[], id: string): Problem {
-		const suggestion = nearest(id, actorIds);
-		return {
-			severity: 'error',
-			file,
-			line: at(file, path),
-			field: fieldName(path),
-			found: JSON.stringify(id),
-			expected: 'the id of an actor in content/actors/',
-			fix: suggestion ? `did you mean "${suggestion}"?` : `create content/actors/${id}.md, or fix the id`,
-		};
-	}
-
-	// Actors: parents exist, no cycles, aliases unambiguous.
-	for (const actor of actorData.values()) {
-		const parent = actor.data.parent;
-		if (parent && !actorData.has(parent)) problems.push(unknownActor(actor.file, ['parent'], parent));
-	}
-	const reportedCycles = new Set<string>();
-	for (const actor of actorData.values()) {
-		const chain = [actor.id];
-		let current = actor.data.parent;
-		while (current && actorData.has(current)) {
-			if (chain.includes(current)) {
-				const cycle = chain.slice(chain.indexOf(current));
-				const key = [...cycle].sort().join(',');
-				if (!reportedCycles.has(key)) {
-					reportedCycles.add(key);
-					const file = actorData.get(current)!.file;
-					problems.push({
-						severity: 'error',
-						file,
-						line: at(file, ['parent']),
-						field: 'parent',
-						found: `a cycle: ${[...cycle, current].join(' → ')}`,
-						expected: 'parent chains that end at an actor with no parent',
-						fix: `remove "parent" from one of: ${cycle.join(', ')}`,
-					});
-				}
-				break;
-			}
-			chain.push(current);
-			current = actorData.get(current)!.data.parent;
-		}
-	}
-	const aliasOwner = new Map<string, string>();
-	for (const actor of actorData.values()) {
-		const { name, aliases } = actor.data;
-		const names = new Set(
-			[name?.en, name?.ru, ...present(aliases?.en), ...present(aliases?.ru)].filter((n): n is string => typeof n === 'string').map((n) => n.toLocaleLowerCase('ru')),
-		);
-		for (const name of names) {
-			const owner = aliasOwner.get(name);
-			if (owner && owner !== actor.id) {
-				problems.push({
-					severity: 'error',
-					file: actor.file,
-					line: at(actor.file, ['aliases']),
-					field: 'aliases',
-					found: `"${name}", which is also a name of "${owner}"`,
-					expected: 'each name or alias to belong to one actor, so mentions link without guessing',
-					fix: `remove "${name}" from one of ${owner} and ${actor.id}`,
-				});
-			} else aliasOwner.set(name, actor.id);
-		}
-	}
-
-	// Articles: references exist, dates agree.
-	const eventDates = new Map<string, { date: string; file: string }>();
-	for (const article of articleData) {
-		const { data, file } = article;
-		const ref = (path: PropertyKey[], id: string) => {
-			if (!actorData.has(id)) problems.push(unknownActor(file, path, id));
-		};
-		data.actors?.forEach((id, i) => ref(['actors', i], id));
-		// Only when every listed actor parsed, here and in its own file: otherwise the principal may be the one that did not.
-		if (
-			isComplete(data.actors) &&
-			data.actors.length &&
-			data.actors.every((id) => actorData.has(id) && !incomplete.has(id) && !actorData.get(id)!.data.bloc)
-		) {
-			problems.push({
+	const context: RuleContext = {
+		actorData,
+		articleData,
+		incomplete,
+		actors,
+		articles,
+		problems,
+		actorsFolder: relative(root, join(contentDir, 'actors')) || 'actors',
+		at,
+		unknownActor(file, path, id) {
+			const suggestion = nearest(id, actorIds);
+			return {
 				severity: 'error',
 				file,
-				line: at(file, ['actors']),
-				field: 'actors',
-				found: show(data.actors),
-				expected: `at least one actor of a principal bloc (${BLOCS.join(', ')})`,
-				fix: 'add the principal the article is about, e.g. "mali-junta"',
-			});
-		}
-		const published = data.date ? data.date.getTime() + 86_400_000 - 1 : undefined;
-		data.events?.forEach((event, i) => {
-			event.actors?.forEach((id, j) => ref(['events', i, 'actors', j], id));
-			if (!event.date) return;
-			const bounds = parseEdtf(event.date);
-			if (published !== undefined && typeof bounds !== 'string' && bounds.earliest !== null && bounds.earliest > published) {
-				problems.push({
-					severity: 'error',
-					file,
-					line: at(file, ['events', i, 'date']),
-					field: `events[${i}].date`,
-					found: JSON.stringify(event.date),
-					expected: `a date no later than the article's own date ${data.date!.toISOString().slice(0, 10)}`,
-					fix: 'check the year, or the article date',
-				});
-			}
-			if (event.id) {
-				const seen = eventDates.get(event.id);
-				if (!seen) eventDates.set(event.id, { date: event.date, file });
-				else if (seen.date !== event.date) {
-					problems.push({
-						severity: 'error',
-						file,
-						line: at(file, ['events', i, 'date']),
-						field: `events[${i}].date`,
-						found: `"${event.date}" for event "${event.id}"`,
-						expected: `the same date as ${seen.file} gives it: "${seen.date}"`,
-						fix: `use "${seen.date}" here, or give this event a different id`,
-					});
-				}
-			}
-		});
-		data.relations?.forEach((relation, i) => {
-			if (relation.from) ref(['relations', i, 'from'], relation.from);
-			if (relation.to) ref(['relations', i, 'to'], relation.to);
-			if (relation.since && relation.until) {
-				const since = parseEdtf(relation.since);
-				const until = parseEdtf(relation.until);
-				if (typeof since !== 'string' && typeof until !== 'string' && since.earliest !== null && until.latest !== null && since.earliest > until.latest) {
-					problems.push({
-						severity: 'error',
-						file,
-						line: at(file, ['relations', i, 'until']),
-						field: `relations[${i}].until`,
-						found: `${relation.since} → ${relation.until}`,
-						expected: '"until" no earlier than "since"',
-						fix: 'swap the two dates',
-					});
-				}
-			}
-		});
-	}
-
-	problems.push(...draftProblems(articles, at));
-	articles.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
-	problems.push(...mentionWarnings({ actors, articles, problems }));
-	// Each file's problems together, top to bottom, files in the order they were first reported.
-	const fileOrder = new Map<string, number>();
-	for (const p of problems) if (!fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size);
+				line: at(file, path),
+				field: fieldName(path),
+				found: JSON.stringify(id),
+				expected: 'the id of an actor in content/actors/',
+				fix: suggestion ? `did you mean "${suggestion}"?` : `create content/actors/${id}.md, or fix the id`,
+			};
+		},
+	};
+	for (const rule of RULES) problems.push(...rule(context));
+	// Each file's problems together, top to bottom; files in the order the check read them (actors, then
+	// articles, by name), then files it did not find (a missing principal), so the order never depends on
+	// which rule spoke first.
+	const fileOrder = new Map<string, number>(results.map((r, i) => [r.problems[0]?.file ?? (r.entry ?? r.partial)?.file ?? '', i]));
+	for (const p of problems) if (!fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size + results.length);
 	problems.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || (a.line ?? 0) - (b.line ?? 0));
 	const found = {
 		actors: results.filter((r) => r.collection === 'actors').length,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleSource } from '../../src/schema/content.ts';
 import { checkContent, type CheckedContent } from '../../src/input/check.ts';
-import { mentionWarnings } from '../../src/input/mention-warnings.ts';
+import { mentionWarnings } from '../../src/input/rules/mention-warnings.ts';
 
 let content: CheckedContent;
 beforeAll(() => {

@@ -1,7 +1,8 @@
-import { firstMentions } from '../language/markdown-mentions.ts';
-import { buildMentionMatcher, findMentions, type MentionMatcher } from '../language/mentions.ts';
-import type { ActorEntry, ArticleSource } from '../schema/content.ts';
-import type { Problem } from './problems.ts';
+import { firstMentions } from '../../language/markdown-mentions.ts';
+import { buildMentionMatcher, findMentions, type MentionMatcher } from '../../language/mentions.ts';
+import type { ActorEntry, ArticleSource } from '../../schema/content.ts';
+import type { Problem } from '../problems.ts';
+import type { RuleContext } from './context.ts';
 
 function namesOf(actor: ActorEntry): string {
 	const { name, aliases } = actor.data;
@@ -61,13 +62,6 @@ function articleWarnings(article: ArticleSource, actors: ReadonlyMap<string, Act
 }
 
 /** Warnings where an article's text and its frontmatter `actors` disagree about who it names. */
-/** Checked content as check.ts has it when it asks for these warnings (this file does not import the check back). */
-interface Checked {
-	actors: Map<string, ActorEntry>;
-	articles: ArticleSource[];
-	problems: Problem[];
-}
-
-export function mentionWarnings(checked: Checked, matcher: MentionMatcher = buildMentionMatcher(checked.actors)): Problem[] {
+export function mentionWarnings(checked: Pick<RuleContext, 'actors' | 'articles'>, matcher: MentionMatcher = buildMentionMatcher(checked.actors)): Problem[] {
 	return checked.articles.flatMap((article) => articleWarnings(article, checked.actors, matcher));
 }

@@ -1,5 +1,6 @@
-import type { ArticleSource } from '../schema/content.ts';
-import type { Problem } from './problems.ts';
+import type { ArticleSource } from '../../schema/content.ts';
+import type { Problem } from '../problems.ts';
+import type { Rule } from './context.ts';
 
 /** Frontmatter paths of the strings still starting with "TODO" (what `npm run import` leaves for the author). */
 function todoFields(value: unknown, path: string, out: string[]): string[] {
@@ -40,3 +41,6 @@ export function draftProblems(articles: ArticleSource[], lineOf: (file: string, 
 			} satisfies Problem;
 		});
 }
+
+/** A draft (`draft: true`, what `npm run import` writes) is never published: one error lists what is left to review. */
+export const drafts: Rule = ({ articles, at }) => draftProblems(articles, at);
