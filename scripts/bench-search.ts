@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { pagefindTerm } from '../src/client/search/query.ts';
 import { serveSite } from './lib/serve.ts';
+import { ROUTES } from '../src/schema/routes.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -288,7 +289,7 @@ const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM_PATH
 		// A browser per corpus, started after its builds: one left idle through a 10-minute build was found closed.
 		const browser = await launch();
 		const site = await serveSite(target.site);
-		const siteRaw = await measureSite(browser, site.url, '/search/');
+		const siteRaw = await measureSite(browser, site.url, ROUTES.search);
 		await site.close();
 		let bareRaw: SiteResult | undefined;
 		if (target.minimal) {

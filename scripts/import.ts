@@ -8,6 +8,7 @@ import { exitWithProblem } from '../src/input/problems.ts';
 import { decodeText, isProblem, parseSource } from '../src/input/read.ts';
 import { buildDraft, detectLang, splitSource } from '../src/input/import/draft.ts';
 import { buildMentionMatcher } from '../src/language/mentions.ts';
+import { count } from '../src/language/wording.ts';
 
 const USAGE = 'npm run import -- <file.txt|-> [--date YYYY-MM-DD] [--url https://…] [--outlet "…"] [--lang ru|en] [--title "…"] [--force]';
 
@@ -82,7 +83,7 @@ const existed = existsSync(target);
 writeFileSync(target, draft.markdown);
 if (sameText && sameText !== target) console.warn(`Note: ${relative(process.cwd(), sameText)} holds the same text; remove one of the two.`);
 
-const actorCount = `${draft.actors.length} actor${draft.actors.length === 1 ? '' : 's'}`;
+const actorCount = `${count(draft.actors.length, 'actor')}`;
 console.log(`${existed ? 'Replaced' : 'Created'} ${shown} (draft: true)`);
 console.log(`  ${actorCount}, ${draft.events.length} events, ${draft.cites.length} cited outlet(s), ${draft.candidates.length} unknown name(s) in comments`);
 for (const candidate of draft.candidates.slice(0, 10)) console.log(`  unknown: ${candidate.name} (${candidate.count}×) → ${candidate.command}`);

@@ -8,9 +8,9 @@
 //   model/         pure functions: timeline, actor index, relation map   schema, language
 //   markdown/      remark and rehype plugins of the article renderer     schema, language, model
 //   site/          routes, wording, loaders, the site model per build    schema, language, input, model, markdown
-//   client/        code that runs in the reader's browser                schema, client (no node: modules)
+//   client/        code that runs in the reader's browser                schema, language (no node: modules)
 //   components/, layouts/, pages/ (and middleware.ts, content.config.ts)  site and everything above it, client
-//   integrations/  Astro build hooks (search index, offline worker)      schema, input, model, site, client
+//   integrations/  Astro build hooks (search index, offline worker)      schema, language, input, model, site, client
 //   scripts/       command-line entry points                             anything in src/, never tests/
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -42,9 +42,9 @@ export const ALLOWED: Record<Layer, readonly Layer[]> = {
 	model: ['schema', 'language', 'model'],
 	markdown: ['schema', 'language', 'model', 'markdown'],
 	site: ['schema', 'language', 'input', 'model', 'markdown', 'site'],
-	client: ['schema', 'client'],
+	client: ['schema', 'language', 'client'],
 	ui: ['schema', 'language', 'model', 'site', 'client', 'ui'],
-	integrations: ['schema', 'input', 'model', 'site', 'client', 'integrations'],
+	integrations: ['schema', 'language', 'input', 'model', 'site', 'client', 'integrations'],
 	config: ['schema', 'language', 'input', 'model', 'markdown', 'site', 'integrations', 'config'],
 	scripts: ['schema', 'language', 'input', 'model', 'markdown', 'site', 'client', 'integrations', 'config', 'scripts'],
 	tests: ['schema', 'language', 'input', 'model', 'markdown', 'site', 'client', 'ui', 'integrations', 'config', 'scripts', 'tests'],

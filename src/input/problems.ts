@@ -1,3 +1,4 @@
+import { count } from '../language/wording.ts';
 /** One thing wrong (or suspicious) in a content file, written for the author who has to fix it. */
 export interface Problem {
 	severity: 'error' | 'warning';
@@ -61,7 +62,7 @@ export function formatProblems(problems: Problem[]): string {
 	return [
 		...problems.map(formatProblem),
 		'',
-		`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
+		`${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(files, 'file')}`,
 	].join('\n');
 }
 

@@ -9,10 +9,10 @@ import { checkContent, type CheckedContent } from '../input/check.ts';
 import { contentDir } from '../input/dir.ts';
 import { formatProblems, type Problem } from '../input/problems.ts';
 import { PAGEFIND_DIR, addContentRecords, check, createSiteIndex } from './pagefind.ts';
+import { articlePath } from '../schema/routes.ts';
+import { count } from '../language/wording.ts';
 
 const TYPES: Record<string, string> = { js: 'text/javascript', css: 'text/css', json: 'application/json', wasm: 'application/wasm' };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -52,7 +52,7 @@ async function buildDevIndex(origin: string, content: CheckedContent, logger: As
 		const index = await createSiteIndex();
 		// Article pages as the build indexes them: their rendered HTML (the dev server's, here).
 		for (const article of content.articles) {
-			const url = `/articles/${article.id}/`;
+			const url = articlePath(article.id);
 			const response = await fetch(new URL(url, origin));
 			if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
 			check(`addHTMLFile(${url})`, await index.addHTMLFile({ url, content: await response.text() }));
@@ -60,7 +60,7 @@ async function buildDevIndex(origin: string, content: CheckedContent, logger: As
 		const added = await addContentRecords(index, content);
 		const { files } = check('getFiles', await index.getFiles());
 		logger.info(
-			`Search index: ${plural(content.articles.length, 'article')}, ${plural(added.actors, 'actor')}, ${plural(added.days, 'timeline day')} in ${Math.round(performance.now() - started)} ms`,
+			`Search index: ${count(content.articles.length, 'article')}, ${count(added.actors, 'actor')}, ${count(added.days, 'timeline day')} in ${Math.round(performance.now() - started)} ms`,
 		);
 		return new Map(files.map((file) => [`/${PAGEFIND_DIR}/${file.path.replace(/^\/+/, '')}`, file.content]));
 	} finally {

@@ -12,6 +12,7 @@ import { generateSW } from 'workbox-build';
 import { FRAGMENTS_CACHE, OFFLINE_LIST, PAGES_CACHE, type OfflineList } from '../client/offline/caches.ts';
 import { pruneCaches } from '../client/offline/prune.ts';
 import { PAGEFIND_DIR } from './pagefind.ts';
+import { ROUTES } from '../schema/routes.ts';
 
 /** Largest total of Pagefind fragments the worker precaches on the first visit. */
 const PRECACHE_FRAGMENTS_UP_TO = 3 * 1024 * 1024;
@@ -58,7 +59,7 @@ export default function offlineWorker(): AstroIntegration {
 				const siteDir = fileURLToPath(dir);
 				const files = filesUnder(siteDir);
 				const list: OfflineList = {
-					pages: [...routesOf(files), '/rss.xml', ...files.filter((f) => f.startsWith('data/')).map((f) => `/${f}`)],
+					pages: [...routesOf(files), ROUTES.rss, ...files.filter((f) => f.startsWith('data/')).map((f) => `/${f}`)],
 					fragments: files.filter((f) => f.startsWith(`${PAGEFIND_DIR}/fragment/`)).map((f) => `/${f}`),
 				};
 				const listJson = JSON.stringify(list);

@@ -16,6 +16,7 @@ import type { Link, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { buildMentionMatcher, findMentions, type MentionMatcher, type NamedActor } from '../language/mentions.ts';
+import { actorPath } from '../schema/routes.ts';
 
 export interface ActorMentionOptions {
 	/** The actors to link: the map checkContent returns, or a matcher already built from it. */
@@ -49,7 +50,7 @@ function isMatcher(actors: ActorMentionOptions['actors']): actors is MentionMatc
 }
 
 function actorUrl(base: string, id: string): string {
-	return `${base.replace(/\/+$/, '')}/actors/${id}/`;
+	return `${base.replace(/\/+$/, '')}${actorPath(id)}`;
 }
 
 function documentLang(file: VFile | undefined, fallback: string): string {

@@ -1,12 +1,13 @@
 import type { ActorEntry } from '../schema/content.ts';
 import type { ActorIndex } from './actors.ts';
+import { actorPath } from '../schema/routes.ts';
 
 /** One actor as published in /data/actors.json: fixed field order, absent values as null. */
 function actorRecord(actor: ActorEntry, index: ActorIndex) {
 	const { data } = actor;
 	return {
 		id: actor.id,
-		url: `/actors/${actor.id}/`,
+		url: actorPath(actor.id),
 		name: { en: data.name.en, ru: data.name.ru },
 		kind: data.kind,
 		bloc: data.bloc ?? null,

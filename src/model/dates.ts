@@ -1,9 +1,11 @@
 import { isEdtfError, readEdtf, type EdtfBounds, type EdtfEnd, type EdtfPoint } from '../schema/edtf.ts';
+import { MONTHS, isoDay } from '../language/wording.ts';
+
+export { isoDay };
 
 /** How finely a date is shown: the EDTF precision, but no finer than what is actually known. */
 export type DatePrecision = 'year' | 'month' | 'day';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAY_MS = 86_400_000;
 
 /** EDTF season codes (level 1: 21–24, level 2: 25–41), as a reader says them. */
@@ -331,15 +333,6 @@ export function spanOf(dates: EdtfBounds[]): string {
 	const a = unitLabel(first.earliest, unitOfPrecision(first.precision), false);
 	const b = unitLabel(last.latest, unitOfPrecision(last.endPrecision ?? last.precision), false);
 	return a === b ? unitLabel(first.earliest, unitOfPrecision(first.precision), true) : `${a} to ${b}`;
-}
-
-/** YYYY-MM-DD of an instant (UTC), for exports; null stays null. */
-export function isoDay(ms: number | null): string | null {
-	if (ms === null) return null;
-	const date = new Date(ms);
-	const year = date.getUTCFullYear();
-	if (year < 0 || year > 9999) return null;
-	return date.toISOString().slice(0, 10);
 }
 
 /** A relation's start in words: "since 2021", "since sometime between 2021 and Jan 2025", "since no later than 15 Sep 2025". */

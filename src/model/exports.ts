@@ -1,12 +1,8 @@
 import { isoDay, knownDay, precisionOf } from './dates.ts';
 import type { TimelineEntry } from './timeline.ts';
+import { articlePath } from '../schema/routes.ts';
 
 const DAY_MS = 86_400_000;
-
-/** Site-relative URL of an article page. */
-export function articlePath(slug: string): string {
-	return `/articles/${slug}/`;
-}
 
 /** One timeline entry as published in /data/events.json: fixed field order, absent values as null. */
 function eventRecord(entry: TimelineEntry) {

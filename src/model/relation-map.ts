@@ -2,6 +2,7 @@ import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY
 import type { ActorEntry, ArticleEntry } from '../schema/content.ts';
 import type { Bloc } from '../schema/ids.ts';
 import type { RelationData } from '../schema/relation.ts';
+import { kindWords } from '../language/wording.ts';
 
 /** One kind of relation between a pair of actors, in one direction, and how many articles state it. */
 export interface PairRelation {
@@ -410,7 +411,7 @@ function finishMap(nodes: MapNode[], specs: readonly EdgeSpec[], options: Finish
 
 	const edges: MapEdge[] = routed.map((edge, i) => {
 		if (edge.relations.length === 0) return edge;
-		const text = [...new Set(edge.relations.map((r) => r.kind.replaceAll('-', ' ')))].join(', ');
+		const text = [...new Set(edge.relations.map((r) => kindWords(r.kind)))].join(', ');
 		const width = text.length * EDGE_CHAR_WIDTH + 4;
 		const height = EDGE_FONT_SIZE + 3;
 		const { points } = lines[i]!;

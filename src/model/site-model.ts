@@ -7,8 +7,9 @@ import { buildActorIndex, type ActorIndex } from './actors.ts';
 import { mentionExcerpts, type MentionExcerpt } from './mention-excerpt.ts';
 import { buildRelatedIndex, type RelatedIndex } from './related.ts';
 import { buildRelationMap, type RelationGraph } from './relation-map.ts';
-import { entryHrefs, planSlice, sliceBase, type TimelinePage, type TimelineSlice } from './timeline-slices.ts';
+import { entryHrefs, planSlice, type TimelinePage, type TimelineSlice } from './timeline-slices.ts';
 import { buildTimeline, filterTimeline, type TimelineEntry } from './timeline.ts';
+import { timelinePath } from '../schema/routes.ts';
 
 /** A link of the timeline's filter bar. */
 export interface TimelineFilterLink {
@@ -85,11 +86,11 @@ function buildTimelineModel(entries: TimelineEntry[], actors: ReadonlyMap<string
 		pages,
 		span,
 		entryHref: entryHrefs(pages),
-		blocs: blocSlices.map((s) => ({ slice: s.slice, label: BLOC_LABELS[s.slice.bloc].en, href: sliceBase(s.slice), count: s.entries.length, bloc: s.slice.bloc })),
+		blocs: blocSlices.map((s) => ({ slice: s.slice, label: BLOC_LABELS[s.slice.bloc].en, href: timelinePath(s.slice), count: s.entries.length, bloc: s.slice.bloc })),
 		actorLinks: actorIds.map((actor) => ({
 			slice: { kind: 'actor', actor },
 			label: nameOf(actor),
-			href: sliceBase({ kind: 'actor', actor }),
+			href: timelinePath({ kind: 'actor', actor }),
 			count: byActor.get(actor)!.length,
 			bloc: actors.get(actor)?.data.bloc,
 		})),

@@ -1,6 +1,7 @@
 import type { Bloc } from '../schema/ids.ts';
 import type { EventData } from '../schema/event.ts';
 import { groupByYear, type TimelineEntry } from './timeline.ts';
+import { ROUTES, timelinePath } from '../schema/routes.ts';
 
 /** Most entries one timeline page lists, however small they are. */
 export const ENTRIES_PER_PAGE = 1000;
@@ -49,13 +50,6 @@ export interface TimelinePage {
 	next?: { href: string; label: string };
 }
 
-/** Site path of a slice's first page. */
-export function sliceBase(slice: TimelineSlice): string {
-	if (slice.kind === 'bloc') return `/timeline/bloc/${slice.bloc}/`;
-	if (slice.kind === 'actor') return `/timeline/actor/${slice.actor}/`;
-	return '/timeline/';
-}
-
 /** Path segment of a year: 2024, or "undated" for entries with no known year. */
 export function yearSlug(year: number | null): string {
 	return year === null ? 'undated' : String(year);
@@ -73,17 +67,6 @@ export function yearHeading(year: number | null): string {
 /** id of an entry's <li>: other pages link to /timeline/#event-<id> (or #<key> for events without an id). */
 export function entryAnchor(entry: Pick<TimelineEntry, 'id' | 'key'>): string {
 	return entry.id ? `event-${entry.id}` : entry.key;
-}
-
-/** "31,563": counts as an English-language newsroom prints them, independent of the build machine's locale. */
-export function formatCount(n: number): string {
-	return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** "sanctions-relief" → "Sanctions relief". */
-export function kindLabel(kind: EventData['kind']): string {
-	const words = kind.replace(/-/g, ' ');
-	return words[0].toUpperCase() + words.slice(1);
 }
 
 /** UTF-8 length without encoding: Cyrillic titles weigh two bytes a letter. */
@@ -136,7 +119,7 @@ export function planSlice(
 	entries: TimelineEntry[],
 	{ limit = ENTRIES_PER_PAGE, budget = PAGE_BUDGET_BYTES, recent = RECENT_ON_OVERVIEW }: { limit?: number; budget?: number; recent?: number } = {},
 ): TimelinePage[] {
-	const base = sliceBase(slice);
+	const base = timelinePath(slice);
 	const groups = groupByYear(entries);
 	const split = needsSplit(entries, { limit, budget });
 	const chunks = groups.map((g) => (split ? chunkByBudget(g.entries, { limit, budget }) : [g.entries]));
@@ -185,5 +168,5 @@ export function planSlice(
 export function entryHrefs(allPages: TimelinePage[]): (entry: Pick<TimelineEntry, 'id' | 'key'>) => string {
 	const pageOf = new Map<string, string>();
 	for (const page of allPages) if (page.slice.kind === 'all' && page.kind !== 'overview') for (const e of page.entries) pageOf.set(e.key, page.path);
-	return (entry) => `${pageOf.get(entry.key) ?? '/timeline/'}#${entryAnchor(entry)}`;
+	return (entry) => `${pageOf.get(entry.key) ?? ROUTES.timeline}#${entryAnchor(entry)}`;
 }

@@ -1,7 +1,7 @@
 // The timeline's overview strip, as plain data and markup: the page renders it at build time and the instant
 // filter re-renders it in the browser from the same functions, so both always draw the same picture.
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { SHORT_MONTHS, count, formatNumber } from '../language/wording.ts';
 
 /** Events per month, for the timeline's overview strip. */
 export interface MonthCount {
@@ -243,12 +243,6 @@ export function layoutStrip(months: MonthCount[], options: StripOptions = {}): S
 }
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
-
-/** "31,563", independent of the machine's locale (same as timeline-pages' formatCount; kept here so the browser bundle stays small). */
-function formatNumber(n: number): string {
-	return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /** A year of the strip's slice: its count and where its band links (its section or year page). */
 export interface StripYearLink {
@@ -287,8 +281,8 @@ function svg(layout: StripLayout, size: string, hrefOf: Map<number, string>): st
 			if (!at) return;
 			for (const c of inYear(cells, y.year)) band.push(`<rect class="${cls}" x="${c.x}" y="${at.y}" width="${c.width}" height="${at.height}" fill-opacity="${c.opacity}"><title>${esc(say(c))}</title></rect>`);
 		};
-		row(layout.maybe, layout.rows.maybe, 'tl-strip-maybe', (c) => `${c.label}: ${plural(c.count, 'event')} known only to a year or a range that includes this month`);
-		row(layout.lasting, layout.rows.lasting, 'tl-strip-lasting', (c) => `${c.label}: ${plural(c.count, 'event')} lasting through this month`);
+		row(layout.maybe, layout.rows.maybe, 'tl-strip-maybe', (c) => `${c.label}: ${count(c.count, 'event')} known only to a year or a range that includes this month`);
+		row(layout.lasting, layout.rows.lasting, 'tl-strip-lasting', (c) => `${c.label}: ${count(c.count, 'event')} lasting through this month`);
 		if (y.labelled) band.push(`<text class="tl-strip-label" x="${y.x + 5}" y="${layout.height - 6}">${y.year}</text>`);
 		parts.push(href ? `<a href="${esc(href)}" tabindex="-1">${band.join('')}</a>` : `<g>${band.join('')}</g>`);
 	}
@@ -314,8 +308,8 @@ export function stripFigureHtml({ items, span, what, years }: StripFigure): stri
 	const caption = [
 		`<strong>${esc(What)} per month, ${range}</strong> (${formatNumber(items.length)} in all; ${byMonth === items.length ? 'each known to the month' : `${formatNumber(byMonth)} known to the month`}).`,
 		layout.busiest ? `The busiest month is ${layout.busiest.label} (${formatNumber(layout.busiest.count)}).` : 'No event is known to the month.',
-		vague ? `${plural(vague, 'event')} known only to a year or a range ${vague === 1 ? 'is' : 'are'} not counted in any month: the faint row under the bars covers every month ${vague === 1 ? 'it' : 'they'} may fall in.` : '',
-		lasting ? `${plural(lasting, 'event')} that lasted ${lasting === 1 ? 'is' : 'are'} drawn in the row below, across ${lasting === 1 ? 'its' : 'their'} months.` : '',
+		vague ? `${count(vague, 'event')} known only to a year or a range ${vague === 1 ? 'is' : 'are'} not counted in any month: the faint row under the bars covers every month ${vague === 1 ? 'it' : 'they'} may fall in.` : '',
+		lasting ? `${count(lasting, 'event')} that lasted ${lasting === 1 ? 'is' : 'are'} drawn in the row below, across ${lasting === 1 ? 'its' : 'their'} months.` : '',
 		'Click a year to jump to it.',
 	].filter(Boolean);
 	return [
@@ -331,7 +325,7 @@ export function stripFigureHtml({ items, span, what, years }: StripFigure): stri
 }
 
 /** A year heading's count: "3 events", or "3 events, 2 of them dated only within a wider range" when some may lie outside the year. */
-export function yearCountLabel(count: number, spanning: number): string {
-	const base = plural(count, 'event');
-	return spanning ? `${base}, ${spanning === count ? (count === 1 ? 'dated' : 'all dated') : `${formatNumber(spanning)} of them dated`} only within a wider range` : base;
+export function yearCountLabel(events: number, spanning: number): string {
+	const base = count(events, 'event');
+	return spanning ? `${base}, ${spanning === events ? (events === 1 ? 'dated' : 'all dated') : `${formatNumber(spanning)} of them dated`} only within a wider range` : base;
 }

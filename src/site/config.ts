@@ -1,3 +1,5 @@
+import { ROUTES } from '../schema/routes.ts';
+
 /** Site-wide words the interface uses. */
 export const SITE = {
 	name: 'Mali Realignment Monitor',
@@ -7,20 +9,8 @@ export const SITE = {
 } as const;
 
 export const NAV = [
-	{ href: '/articles/', label: 'Articles' },
-	{ href: '/timeline/', label: 'Timeline' },
-	{ href: '/actors/', label: 'Actors' },
-	{ href: '/search/', label: 'Search' },
+	{ href: ROUTES.articles, label: 'Articles' },
+	{ href: ROUTES.timeline, label: 'Timeline' },
+	{ href: ROUTES.actors, label: 'Actors' },
+	{ href: ROUTES.search, label: 'Search' },
 ] as const;
-
-/** ISO day, for machine-readable dates. */
-export function isoDay(date: Date): string {
-	return date.toISOString().slice(0, 10);
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "15 September 2025", independent of the build machine's locale. */
-export function longDate(date: Date): string {
-	return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}

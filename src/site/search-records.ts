@@ -6,7 +6,8 @@ import type { ActorEntry, ArticleEntry } from '../schema/content.ts';
 import { entryAnchor } from '../model/timeline-slices.ts';
 import type { TimelineEntry } from '../model/timeline.ts';
 import { BLOC_LABELS, type Bloc } from '../schema/ids.ts';
-import { isoDay } from './config.ts';
+import { ROUTES, actorPath } from '../schema/routes.ts';
+import { count, isoDay, kindWords } from '../language/wording.ts';
 
 export { LANGUAGE_LABELS, RESULT_TYPES, type ResultType } from '../schema/search.ts';
 
@@ -26,7 +27,7 @@ export function blocsOf(ids: readonly string[], actors: ReadonlyMap<string, Acto
 /** Kind and bloc of an actor as a reader says it: "armed group, Russia". */
 export function actorAbout(actor: ActorEntry): string {
 	const bloc = actor.data.bloc ? BLOC_LABELS[actor.data.bloc].en : undefined;
-	return `${actor.data.kind.replace('-', ' ')}${bloc ? `, ${bloc}` : ''}`;
+	return `${kindWords(actor.data.kind)}${bloc ? `, ${bloc}` : ''}`;
 }
 
 /**
@@ -38,9 +39,9 @@ export function actorRecord(actor: ActorEntry, articles: readonly ArticleEntry[]
 	const named = articles.filter((a) => a.data.actors.includes(actor.id)).length;
 	const newest = articles.find((a) => a.data.actors.includes(actor.id));
 	return {
-		url: `/actors/${actor.id}/`,
+		url: actorPath(actor.id),
 		language: 'en',
-		content: [actor.body.trim(), named ? `Named in ${named} article${named === 1 ? '' : 's'}.` : ''].filter(Boolean).join('\n'),
+		content: [actor.body.trim(), named ? `Named in ${count(named, 'article')}.` : ''].filter(Boolean).join('\n'),
 		meta: { title: `${data.name.en} · ${data.name.ru}`, names: actorNames(actor).join(' · ') },
 		// Filters, not metadata, for what is data rather than text: Pagefind searches every metadata field.
 		filters: {
@@ -83,7 +84,7 @@ export interface TimelineDay {
  */
 export function timelineDays(
 	entries: readonly TimelineEntry[],
-	href: (entry: TimelineEntry) => string = (e) => `/timeline/#${entryAnchor(e)}`,
+	href: (entry: TimelineEntry) => string = (e) => `${ROUTES.timeline}#${entryAnchor(e)}`,
 ): TimelineDay[] {
 	const days = new Map<string, TimelineDay>();
 	for (const entry of entries) {

@@ -4,6 +4,7 @@ import type { TimelinePage } from '../model/timeline-slices.ts';
 import type { ActorEntry } from '../schema/content.ts';
 import { keyedPaths } from './cache-keys.ts';
 import { siteModel } from './site-model.ts';
+import { ROUTES } from '../schema/routes.ts';
 
 /** What every timeline page shows besides its own entries: the filter bar, the strip's years, the actors' names. */
 export interface TimelineShared {
@@ -38,7 +39,7 @@ export async function timelineRoutes(param: string, match: (page: TimelinePage) 
 	const [{ timeline }, common] = await Promise.all([siteModel(), shared()]);
 	return keyedPaths(
 		timeline.pages.filter(match).map((page) => ({
-			params: { [param]: page.path.slice('/timeline/'.length, -1) },
+			params: { [param]: page.path.slice(ROUTES.timeline.length, -1) },
 			props: { page, shared: common } satisfies TimelinePageProps,
 		})),
 	);

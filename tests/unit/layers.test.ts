@@ -98,6 +98,28 @@ describe('the pipeline layers (issue 14)', () => {
 		expect(outsideStaticPaths('---\nexport async function getStaticPaths() {\n\treturn keyedPaths((await siteModel()).x);\n}\nconst { a } = await siteModel();\n---\n')).toMatch(/siteModel\(/);
 	});
 
+	it('no file but src/schema/routes.ts writes a site address by hand', () => {
+		const inline = /[`'"=]\/(?:actors|articles|timeline|search|data)\/|(?<!content)\/(?:actors|articles)\/\$\{/;
+		const found: string[] = [];
+		const walk = (dir: string) => {
+			for (const name of readdirSync(dir)) {
+				const path = join(dir, name);
+				if (statSync(path).isDirectory()) walk(path);
+				else if (/\.(ts|astro)$/.test(name) && relative(repo, path) !== 'src/schema/routes.ts') {
+					readFileSync(path, 'utf8')
+						.split('\n')
+						.forEach((line, i) => {
+							// Comments and import specifiers name folders, not addresses.
+							if (/^\s*(\/\/|\*|\/\*)/.test(line) || /^\s*import\b/.test(line)) return;
+							if (inline.test(line)) found.push(`${relative(repo, path)}:${i + 1}: ${line.trim()}`);
+						});
+				}
+			}
+		};
+		walk(join(repo, 'src'));
+		expect(found).toEqual([]);
+	});
+
 	it('reads every form of import, and refuses Node modules in browser code', () => {
 		expect(
 			importsOf(

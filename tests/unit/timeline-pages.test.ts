@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRIES_PER_PAGE, PAGE_BUDGET_BYTES, chunkByBudget, entryAnchor, estimateEntryBytes, formatCount, kindLabel, needsSplit, planSlice } from '../../src/model/timeline-slices.ts';
+import { ENTRIES_PER_PAGE, PAGE_BUDGET_BYTES, chunkByBudget, entryAnchor, estimateEntryBytes, needsSplit, planSlice } from '../../src/model/timeline-slices.ts';
+import { formatNumber as formatCount, kindLabel } from '../../src/language/wording.ts';
 import { layoutStrip, wholeYears } from '../../src/model/timeline-strip.ts';
 import { buildTimeline, monthHistogram } from '../../src/model/timeline.ts';
 import { actorMap, article } from './article-fixture.ts';

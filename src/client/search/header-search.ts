@@ -2,6 +2,8 @@
 // Enter still submits the form to /search/, which shows every result with filters.
 import { createSiteSearch } from './results.ts';
 import { parseSearchState, searchStateToQuery } from './state.ts';
+import { ROUTES, searchPath } from '../../schema/routes.ts';
+import { count } from '../../language/wording.ts';
 
 const LIMIT = 6;
 
@@ -10,7 +12,7 @@ export async function enhanceHeaderSearch(form: HTMLFormElement, input: HTMLInpu
 	panel.className = 'search-popover';
 	panel.id = 'site-search-popover';
 	panel.hidden = true;
-	panel.innerHTML = '<p class="search-popover-status" role="status" aria-live="polite"></p><ol class="search-results" id="site-search-results"></ol><p class="search-popover-more"><a href="/search/">All results and filters →</a></p>';
+	panel.innerHTML = '<p class="search-popover-status" role="status" aria-live="polite"></p><ol class="search-results" id="site-search-results"></ol><p class="search-popover-more"><a href="' + ROUTES.search + '">All results and filters →</a></p>';
 	form.append(panel);
 	const status = panel.querySelector<HTMLElement>('[role="status"]')!;
 	const more = panel.querySelector<HTMLAnchorElement>('.search-popover-more a')!;
@@ -24,8 +26,8 @@ export async function enhanceHeaderSearch(form: HTMLFormElement, input: HTMLInpu
 	const search = createSiteSearch({
 		list: panel.querySelector<HTMLElement>('#site-search-results')!,
 		limit: LIMIT,
-		onResults: (count, searched) => {
-			status.textContent = !searched ? '' : count === 0 ? `No results for “${input.value.trim()}”.` : `${count} result${count === 1 ? '' : 's'}${count > LIMIT ? `, the first ${LIMIT} shown` : ''}.`;
+		onResults: (found, searched) => {
+			status.textContent = !searched ? '' : found === 0 ? `No results for “${input.value.trim()}”.` : `${count(found, 'result')}${found > LIMIT ? `, the first ${LIMIT} shown` : ''}.`;
 			show(searched && document.activeElement !== null && form.contains(document.activeElement));
 		},
 	});
@@ -33,7 +35,7 @@ export async function enhanceHeaderSearch(form: HTMLFormElement, input: HTMLInpu
 
 	const run = () => {
 		const state = parseSearchState(new URLSearchParams({ q: input.value }));
-		more.href = `/search/${searchStateToQuery(state)}`;
+		more.href = searchPath(searchStateToQuery(state));
 		if (!state.q) show(false);
 		search.run(state);
 	};

@@ -7,9 +7,11 @@ import { matchingSentence, openingSentence, wholeText, withoutTitle, type Excerp
 import { expandQuery, type ActorNames, type Expansion } from './expand.ts';
 import { matchKey, pagefindTerm, queryStems, type Phrase } from './query.ts';
 import { isSearchable, pagefindFilters, pagefindSort, RESULT_TYPES, type SearchState } from './state.ts';
+import { ROUTES } from '../../schema/routes.ts';
+import { MONTHS } from '../../language/wording.ts';
 
 export const BUNDLE_PATH = '/pagefind/';
-export const ACTOR_NAMES_PATH = '/search/actor-names.json';
+export const ACTOR_NAMES_PATH = ROUTES.actorNames;
 
 /**
  * Pagefind's ranking options, decided with the relevance set in tests/e2e/search-relevance.test.ts: an actor's
@@ -121,7 +123,6 @@ export async function runSearch(state: SearchState): Promise<Ranked> {
 	return { results: response?.results ?? [], query };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
 	const node = document.createElement(tag);
