@@ -3,6 +3,7 @@ import { ActorSchema, type ActorData } from '../schema/actor.ts';
 import { ArticleSchema, type ArticleData } from '../schema/article.ts';
 import { parseEdtf } from '../schema/edtf.ts';
 import { BLOCS } from '../schema/ids.ts';
+import { nameKeys } from '../model/mentions.ts';
 import { guardFile, slugCollisionProblems, sourceLimitProblems } from './limits.ts';
 import { draftProblems } from './draft-check.ts';
 import { lineOfPath } from './locate.ts';
@@ -172,6 +173,46 @@ function lineIn(path: string, file: string, fieldPath: PropertyKey[]): number | 
 }
 
 /**
+ * A shown name (name or alias) that the matcher cannot tell from another shown name of the same actor is a word
+ * form of it, not a name: "Москвой" beside "Москва", "Соединенные Штаты" beside "Соединённые Штаты".
+ */
+function shownNameProblems(actor: PartialEntry<ActorData>, at: (file: string, path: PropertyKey[]) => number | undefined): Problem[] {
+	const problems: Problem[] = [];
+	for (const lang of ['en', 'ru'] as const) {
+		const shown: { path: PropertyKey[]; value: string }[] = [];
+		const own = actor.data.name?.[lang];
+		if (typeof own === 'string') shown.push({ path: ['name', lang], value: own });
+		actor.data.aliases?.[lang]?.forEach((value, i) => {
+			if (typeof value === 'string') shown.push({ path: ['aliases', lang, i], value });
+		});
+		const byKeys = new Map<string, { path: PropertyKey[]; value: string }>();
+		for (const entry of shown) {
+			const keys = nameKeys(entry.value);
+			if (!keys) continue;
+			const first = byKeys.get(keys);
+			if (!first) {
+				byKeys.set(keys, entry);
+				continue;
+			}
+			const same = first.value.toLocaleLowerCase('ru') === entry.value.toLocaleLowerCase('ru');
+			const which = first.path[0] === 'name' ? `"${entry.value}"` : `"${entry.value}" (or "${first.value}", whichever is not the nominative)`;
+			problems.push({
+				severity: 'error',
+				file: actor.file,
+				line: at(actor.file, entry.path),
+				field: fieldName(entry.path),
+				found: same
+					? `"${entry.value}", which repeats ${fieldName(first.path)}`
+					: `"${entry.value}", a form of ${fieldName(first.path)} "${first.value}": both match the same words`,
+				expected: 'names only in name and aliases: each a different name of this actor, not another case, spelling or quoting of one already there',
+				fix: same ? `remove "${entry.value}" from ${fieldName(entry.path.slice(0, 2))}` : `move ${which} to forms.${lang}: forms find mentions and widen searches, and are never shown`,
+			});
+		}
+	}
+	return problems;
+}
+
+/**
  * The rules that need more than one file: references exist, required actors, parent cycles,
  * unambiguous aliases, event dates against their article and across articles.
  */
@@ -259,9 +300,11 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 	}
 	const aliasOwner = new Map<string, string>();
 	for (const actor of actorData.values()) {
-		const { name, aliases } = actor.data;
+		const { name, aliases, forms } = actor.data;
 		const names = new Set(
-			[name?.en, name?.ru, ...present(aliases?.en), ...present(aliases?.ru)].filter((n): n is string => typeof n === 'string').map((n) => n.toLocaleLowerCase('ru')),
+			[name?.en, name?.ru, ...present(aliases?.en), ...present(aliases?.ru), ...present(forms?.en), ...present(forms?.ru)]
+				.filter((n): n is string => typeof n === 'string')
+				.map((n) => n.toLocaleLowerCase('ru')),
 		);
 		for (const name of names) {
 			const owner = aliasOwner.get(name);
@@ -272,12 +315,14 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 					line: at(actor.file, ['aliases']),
 					field: 'aliases',
 					found: `"${name}", which is also a name of "${owner}"`,
-					expected: 'each name or alias to belong to one actor, so mentions link without guessing',
+					expected: 'each name, alias or form to belong to one actor, so mentions link without guessing',
 					fix: `remove "${name}" from one of ${owner} and ${actor.id}`,
 				});
 			} else aliasOwner.set(name, actor.id);
 		}
 	}
+
+	for (const actor of actorData.values()) problems.push(...shownNameProblems(actor, at));
 
 	// Articles: references exist, dates agree.
 	const eventDates = new Map<string, { date: string; file: string }>();
