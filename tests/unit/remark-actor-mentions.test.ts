@@ -1,7 +1,9 @@
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import { resolve } from 'node:path';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type ActorEntry } from '../../src/content/check.ts';
 import { mentionedActorIds, remarkActorMentions, type ActorMentionOptions } from '../../src/markdown/remark-actor-mentions.ts';
@@ -101,6 +103,27 @@ describe('remarkActorMentions', () => {
 			'<p><a href="/actors/russia/" title="Russia" class="actor-mention" data-actor="russia">Moscow</a> and ' +
 				'<a href="/actors/us/" title="United States" class="actor-mention" data-actor="us">Washington</a></p>',
 		);
+	});
+});
+
+describe('an actor description', () => {
+	const renderDescription = async (path: string) =>
+		String(
+			await unified()
+				.use(remarkParse)
+				.use(remarkActorMentions, { actors: matcher, lang: 'en' })
+				.use(remarkRehype)
+				.use(rehypeStringify)
+				.process(new VFile({ value: 'Russia, the main military partner of Mali. Moscow denies it.', path })),
+		);
+
+	it('never links the actor it describes (content/actors/<id>.md), and links the others', async () => {
+		const own = await renderDescription(resolve('content/actors/russia.md'));
+		expect(own).not.toContain('data-actor="russia"');
+		expect(own).toContain('<a href="/actors/mali/" class="actor-mention" data-actor="mali">Mali</a>');
+		// The same text anywhere else links Russia at its first mention.
+		expect(await renderDescription(resolve('content/articles/2025-09-15-x.md'))).toContain('data-actor="russia">Russia</a>');
+		expect(await renderDescription(resolve('content/actors/mali.md'))).toContain('data-actor="russia">Russia</a>');
 	});
 });
 
