@@ -306,14 +306,19 @@ export function crossCheck(results: FileResult[], contentDir: string, root = pro
 				.filter((n): n is string => typeof n === 'string')
 				.map((n) => n.toLocaleLowerCase('ru')),
 		);
+		const formsOnly = new Set(
+			[...present(forms?.en), ...present(forms?.ru)].filter((n): n is string => typeof n === 'string').map((n) => n.toLocaleLowerCase('ru')),
+		);
+		for (const shown of [name?.en, name?.ru, ...present(aliases?.en), ...present(aliases?.ru)]) if (typeof shown === 'string') formsOnly.delete(shown.toLocaleLowerCase('ru'));
 		for (const name of names) {
 			const owner = aliasOwner.get(name);
 			if (owner && owner !== actor.id) {
+				const field = formsOnly.has(name) ? 'forms' : 'aliases';
 				problems.push({
 					severity: 'error',
 					file: actor.file,
-					line: at(actor.file, ['aliases']),
-					field: 'aliases',
+					line: at(actor.file, [field]) ?? at(actor.file, ['aliases']),
+					field,
 					found: `"${name}", which is also a name of "${owner}"`,
 					expected: 'each name, alias or form to belong to one actor, so mentions link without guessing',
 					fix: `remove "${name}" from one of ${owner} and ${actor.id}`,

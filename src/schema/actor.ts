@@ -31,7 +31,7 @@ export const ActorSchema = z.strictObject({
 	kind: z.enum(ACTOR_KINDS, { error: `Expected one of: ${ACTOR_KINDS.join(', ')}` }),
 	/** The principal bloc the actor belongs to; omit for independents. */
 	bloc: Bloc.optional(),
-	/** Actor id this one is part of or a member of. */
+	/** Actor id this one is part of or a member of, where an article says so: shown as "listed under". */
 	parent: ActorId.optional(),
 	/** Other names of this actor, per language (Moscow, Kremlin): shown on its page as names. */
 	aliases: PerLanguage,

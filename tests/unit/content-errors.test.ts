@@ -62,6 +62,7 @@ const cases: Case[] = [
 	{ name: 'unknown event kind', breakIt: (t) => replaceIn(t, ARTICLE, 'kind: coup', 'kind: putsch'), file: ARTICLE, field: 'events[0].kind', says: /one of: coup, deployment/ },
 	{ name: 'relation ends before it starts', breakIt: (t) => replaceIn(t, ARTICLE, 'since: "2021" }', 'since: "2021", until: "2019" }'), file: ARTICLE, field: 'relations[0].until', says: /no earlier than "since"/ },
 	{ name: 'one alias, two actors', breakIt: (t) => t.write('actors/moscow-city.md', ACTOR('Moscow city', 'Москва')), file: 'actors/', field: 'aliases', says: /also a name of/ },
+	{ name: 'one word form, two actors', breakIt: (t) => t.write('actors/sobyanin-office.md', ACTOR('Mayor of Moscow', 'Мэр Москвы', undefined, 'forms: { ru: [Москва] }\n')), file: 'actors/sobyanin-office.md', field: 'forms', says: /"москва", which is also a name of "russia"/, line: 4 },
 	{ name: 'an inflected form among the shown names', breakIt: (t) => t.write('actors/minsk.md', ACTOR('Minsk', 'Минск', undefined, 'aliases:\n  ru: [Столица, Минском]\n')), file: 'actors/minsk.md', field: 'aliases.ru[1]', says: /"Минском", a form of name\.ru "Минск"[\s\S]*move "Минском" to forms\.ru/, line: 5 },
 	{ name: 'file name that is not a slug', breakIt: (t) => t.write('articles/My Article.md', GOOD_ARTICLE), file: 'articles/My Article.md', field: '(file name)', says: /rename it to "my-article.md"/ },
 	{ name: 'publication date that is not a date', breakIt: (t) => replaceIn(t, ARTICLE, 'date: 2025-09-15', 'date: "15 Sept"'), file: ARTICLE, field: 'date', says: /YYYY-MM-DD/ },
