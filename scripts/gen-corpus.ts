@@ -53,7 +53,7 @@ const { actors } = checkContent(resolve(values.actors, '..'));
 const actorIds = [...actors.keys()];
 const principals = actorIds.filter((id) => actors.get(id)!.data.bloc === id);
 // Inflected forms as they occur in text: names and Russian aliases.
-const mentionForms = new Map(actorIds.map((id) => [id, [actors.get(id)!.data.name.ru, ...actors.get(id)!.data.aliases.ru]]));
+const mentionForms = new Map(actorIds.map((id) => [id, [actors.get(id)!.data.name.ru, ...actors.get(id)!.data.aliases.ru, ...actors.get(id)!.data.forms.ru]]));
 
 const WORDS = `сообщает издание по данным источников правительство заявило переговоры продолжаются вопрос безопасности
 региона сотрудничество военные поставки соглашение санкции против официальные представители встреча в столице

@@ -1,4 +1,4 @@
-// Scaffolds an actor: npm run new-actor -- <id> --en "English name" --ru "Русское имя" [--kind organization] [--bloc russia] [--parent russia] [--alias-ru "…"]… [--alias-en "…"]…
+// Scaffolds an actor: npm run new-actor -- <id> --en "English name" --ru "Русское имя" [--kind organization] [--bloc russia] [--parent russia] [--alias-ru "…"]… [--alias-en "…"]… [--form-ru "…"]… [--form-en "…"]…
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,7 +7,7 @@ import { exitWithProblem } from '../src/input/problems.ts';
 import { ACTOR_KINDS } from '../src/schema/actor.ts';
 import { BLOCS } from '../src/schema/ids.ts';
 
-const USAGE = 'npm run new-actor -- <id> --en "English name" --ru "Русское имя" [--kind organization] [--bloc us|mali-junta|russia|belarus] [--parent <id>] [--alias-ru "…"] [--alias-en "…"]';
+const USAGE = 'npm run new-actor -- <id> --en "English name" --ru "Русское имя" [--kind organization] [--bloc us|mali-junta|russia|belarus] [--parent <id>] [--alias-ru "…"] [--alias-en "…"] [--form-ru "…"] [--form-en "…"]';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -19,6 +19,8 @@ const { values, positionals } = parseArgs({
 		parent: { type: 'string' },
 		'alias-ru': { type: 'string', multiple: true, default: [] },
 		'alias-en': { type: 'string', multiple: true, default: [] },
+		'form-ru': { type: 'string', multiple: true, default: [] },
+		'form-en': { type: 'string', multiple: true, default: [] },
 	},
 });
 const id = positionals[0];
@@ -45,9 +47,12 @@ const lines = [
 	values.kind ? `kind: ${values.kind}` : `kind: organization  # TODO: one of ${ACTOR_KINDS.join(' | ')}`,
 	values.bloc ? `bloc: ${values.bloc}` : '# bloc: us | mali-junta | russia | belarus  (omit for independents)',
 	values.parent ? `parent: ${values.parent}` : '# parent: <id of the actor this one is part of>',
-	'aliases:',
+	'aliases:  # other names of this actor, shown on its page',
 	`  en: ${list(values['alias-en'])}`,
-	`  ru: ${list(values['alias-ru'])}  # forms the Russian stemmer cannot reach from the name`,
+	`  ru: ${list(values['alias-ru'])}  # in the nominative case`,
+	'forms:  # word forms that are not names (other cases, adjectives): they find mentions, never shown',
+	`  en: ${list(values['form-en'])}`,
+	`  ru: ${list(values['form-ru'])}  # the cases the Russian stemmer cannot reach from the names`,
 	'# wikidata: Q…',
 	'---',
 	'TODO: one or two sentences on who this is.',

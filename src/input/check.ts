@@ -13,6 +13,7 @@ import { eventDates } from './rules/event-dates.ts';
 import { principalNamed } from './rules/principal-named.ts';
 import { relationDates } from './rules/relation-dates.ts';
 import { requiredActors } from './rules/required-actors.ts';
+import { shownNames } from './rules/shown-names.ts';
 import { uniqueNames } from './rules/unique-names.ts';
 import { parsePartial } from './partial.ts';
 import { nearest, show, type Problem } from './problems.ts';
@@ -157,6 +158,7 @@ const RULES: Rule[] = [
 	requiredActors,
 	actorParents,
 	uniqueNames,
+	shownNames,
 	actorReferences,
 	principalNamed,
 	eventDates,

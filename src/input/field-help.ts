@@ -54,11 +54,19 @@ const ACTOR: Record<string, FieldHelp> = {
 	kind: { what: `one of: ${ACTOR_KINDS.join(', ')}`, example: 'kind: state' },
 	bloc: { what: `one of the principal blocs: ${BLOCS.join(', ')} (leave the field out for independents)`, example: 'bloc: russia' },
 	parent: { what: ACTOR_ID, example: 'parent: russia' },
-	aliases: { what: 'other names per language: { en: […], ru: […] }', example: 'aliases: { en: [Moscow], ru: [Москва] }' },
+	aliases: { what: 'other names of this actor per language, shown on its page: { en: […], ru: […] }', example: 'aliases: { en: [Moscow], ru: [Москва] }' },
 	'aliases.en': { what: 'a list of other English names', example: 'en: [Moscow, Kremlin]' },
 	'aliases.en[]': { what: 'a name, as text', example: 'en: [Moscow, Kremlin]' },
-	'aliases.ru': { what: 'a list of other Russian names and forms', example: 'ru: [Москва, Кремль]' },
+	'aliases.ru': { what: 'a list of other Russian names, each in the nominative case', example: 'ru: [Москва, Кремль]' },
 	'aliases.ru[]': { what: 'a name, as text', example: 'ru: [Москва, Кремль]' },
+	forms: {
+		what: 'word forms that are not names, per language — other cases, adjectives, words standing for the actor: they find mentions and widen searches, never shown',
+		example: 'forms: { ru: [Москвой, Москвы, российский] }',
+	},
+	'forms.en': { what: 'a list of English word forms that are not names', example: 'en: [Russian]' },
+	'forms.en[]': { what: 'a word form, as text', example: 'en: [Russian]' },
+	'forms.ru': { what: 'a list of Russian word forms that are not names: other cases, adjectives', example: 'ru: [Москвой, российский]' },
+	'forms.ru[]': { what: 'a word form, as text', example: 'ru: [Москвой, российский]' },
 	wikidata: { what: 'a Wikidata item id such as Q159', example: 'wikidata: Q159' },
 };
 

@@ -1,8 +1,9 @@
 import snowballFactory from 'snowball-stemmers';
+import { matchedForms } from '../schema/actor.ts';
 
-/** The part of an actor a mention matcher needs: its names and aliases in both languages. */
+/** The part of an actor a mention matcher needs: its names, aliases and other word forms in both languages. */
 export interface NamedActor {
-	data: { name: { en: string; ru: string }; aliases: { en: string[]; ru: string[] } };
+	data: { name: { en: string; ru: string }; aliases: { en: string[]; ru: string[] }; forms?: { en: string[]; ru: string[] } };
 }
 
 /** One place in a text where an actor is named. Offsets are UTF-16 indices into the text. */
@@ -140,7 +141,15 @@ function compileName(name: string): { keys: string[]; exactness: number } | unde
 	return { keys, exactness };
 }
 
-/** Compiles every actor's names and aliases, in both languages, into one matcher. */
+/**
+ * What a name matches, word by word ("москв", "=США"): two names with the same keys find the same words, so one
+ * is a form of the other ("Москва", "Москвой"; "Соединённые Штаты", "Соединенные Штаты").
+ */
+export function nameKeys(name: string): string | undefined {
+	return compileName(name)?.keys.join(' ');
+}
+
+/** Compiles every actor's names, aliases and other word forms, in both languages, into one matcher. */
 export function buildMentionMatcher(actors: ReadonlyMap<string, NamedActor>): MentionMatcher {
 	const byFirstKey = new Map<string, CompiledName[]>();
 	const names = new Map<string, { en: string; ru: string }>();
@@ -148,7 +157,7 @@ export function buildMentionMatcher(actors: ReadonlyMap<string, NamedActor>): Me
 	const stems = new Set<string>();
 	for (const [actorId, { data }] of actors) {
 		names.set(actorId, data.name);
-		for (const name of [data.name.ru, data.name.en, ...data.aliases.ru, ...data.aliases.en]) {
+		for (const name of matchedForms(data)) {
 			const compiled = compileName(name);
 			if (!compiled) continue;
 			// Inflected aliases often compile to the same stems; the first actor to claim a key sequence keeps it.

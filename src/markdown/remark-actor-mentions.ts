@@ -11,6 +11,7 @@
  * A page rendering Markdown itself can pass a prebuilt matcher instead: { actors: buildMentionMatcher(actors) }.
  * The document language comes from `lang`, or from the article frontmatter Astro puts on
  * file.data.astro.frontmatter; it picks the language of the link title (the actor's name in the nominative).
+ * An actor's own description (a file actors/<id>.md, in a subfolder or not) never links that actor: the link would lead to the page it is on.
  */
 import type { Link, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
@@ -51,6 +52,12 @@ function isMatcher(actors: ActorMentionOptions['actors']): actors is MentionMatc
 
 function actorUrl(base: string, id: string): string {
 	return `${base.replace(/\/+$/, '')}${actorPath(id)}`;
+}
+
+/** The actor a Markdown file describes, when it is an actor file (…/actors/<id>.md) of a known actor. */
+function describedActor(file: VFile | undefined, matcher: MentionMatcher): string | undefined {
+	const match = /[\\/]actors[\\/](?:.*[\\/])?([^\\/]+)\.md$/i.exec(file?.path ?? '');
+	return match && matcher.names.has(match[1]!) ? match[1] : undefined;
 }
 
 function documentLang(file: VFile | undefined, fallback: string): string {
@@ -94,7 +101,8 @@ export function remarkActorMentions(options: ActorMentionOptions) {
 	const fallbackLang = options.lang ?? 'en';
 	return function transformer(tree: Root, file?: VFile): void {
 		const lang = documentLang(file, fallbackLang);
-		const linked = new Set<string>();
+		const self = describedActor(file, matcher);
+		const linked = new Set<string>(self ? [self] : []);
 		visit(tree, (node: Nodes, index, parent: Parent | undefined) => {
 			if (NOT_LINKED.has(node.type)) return SKIP;
 			if (node.type !== 'text' || !parent || index === undefined || insideRawElement(parent, index)) return;

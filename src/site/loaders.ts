@@ -100,7 +100,7 @@ export function articleLoader(): Loader {
 		async load(context) {
 			const sync = async () => {
 				const { actors, articles } = await contentFor(context);
-				const names = [...actors.values()].map(({ id, data }) => [id, data.name, data.aliases]);
+				const names = [...actors.values()].map(({ id, data }) => [id, data.name, data.aliases, data.forms]);
 				// Pages need an article's rendered HTML, not its Markdown: leaving the source out of the store
 				// makes it (and the module Astro bundles it into) ~40% smaller at 10,000 articles.
 				await syncEntries(context, articles, context.generateDigest(JSON.stringify(names)), false);

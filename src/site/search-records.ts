@@ -5,17 +5,16 @@ import type { CustomRecord } from 'pagefind';
 import type { ActorEntry, ArticleEntry } from '../schema/content.ts';
 import { entryAnchor } from '../model/timeline-slices.ts';
 import type { TimelineEntry } from '../model/timeline.ts';
+import { matchedForms } from '../schema/actor.ts';
 import { BLOC_LABELS, type Bloc } from '../schema/ids.ts';
 import { ROUTES, actorPath } from '../schema/routes.ts';
 import { count, isoDay, kindWords } from '../language/wording.ts';
 
 export { LANGUAGE_LABELS, RESULT_TYPES, type ResultType } from '../schema/search.ts';
 
-/** Every name an actor goes by, in both languages, without repeats: what a reader may type. */
+/** Every name and word form an actor goes by, in both languages, without repeats: what a reader may type. */
 export function actorNames(actor: ActorEntry): string[] {
-	const { name, aliases } = actor.data;
-	const names = [name.en, name.ru, ...aliases.en, ...aliases.ru];
-	return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+	return [...new Set(matchedForms(actor.data).map((n) => n.trim()).filter(Boolean))];
 }
 
 /** Principal blocs of the given actors (each actor's own bloc), without repeats. */

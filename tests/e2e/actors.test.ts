@@ -58,13 +58,14 @@ describe('actor pages for the real article', () => {
 		expect(squash(relationGroup('belarus', 'us')!.text)).not.toContain('since Sep');
 	});
 
-	it('puts Wagner and Africa Corps under Russia, Belavia under Belarus, and the chain of parents in the breadcrumbs', () => {
+	it('puts the Africa Corps under Russia (not Wagner: the article does not say so), Belavia under Belarus, and the chain of parents in the breadcrumbs', () => {
 		const members = (id: string) => hrefs(actorPage(id).querySelector('section[aria-labelledby="members-heading"]'));
-		expect(members('russia')).toEqual(expect.arrayContaining(['/actors/wagner-group/', '/actors/africa-corps/']));
+		expect(members('russia')).toEqual(expect.arrayContaining(['/actors/africa-corps/']));
+		expect(members('russia')).not.toContain('/actors/wagner-group/');
 		expect(members('belarus')).toEqual(['/actors/belavia/']);
 		expect(members('wagner-group')).toEqual(['/actors/yevgeny-prigozhin/']);
-		expect(breadcrumb('wagner-group')).toEqual(['/actors/', '/actors/russia/', '/actors/wagner-group/']);
-		expect(breadcrumb('yevgeny-prigozhin')).toEqual(['/actors/', '/actors/russia/', '/actors/wagner-group/', '/actors/yevgeny-prigozhin/']);
+		expect(breadcrumb('wagner-group')).toEqual(['/actors/', '/actors/wagner-group/']);
+		expect(breadcrumb('yevgeny-prigozhin')).toEqual(['/actors/', '/actors/wagner-group/', '/actors/yevgeny-prigozhin/']);
 		expect(breadcrumb('africa-corps')).toEqual(['/actors/', '/actors/russia/', '/actors/africa-corps/']);
 		expect(breadcrumb('belavia')).toEqual(['/actors/', '/actors/belarus/', '/actors/belavia/']);
 		expect(breadcrumb('rudolph-atallah')).toEqual(['/actors/', '/actors/us/', '/actors/us-national-security-council/', '/actors/rudolph-atallah/']);
@@ -99,8 +100,8 @@ describe('actor pages for the real article', () => {
 	it('lists the actors most often named alongside it, each linked', () => {
 		const co = hrefs(actorPage('russia').querySelector('section[aria-labelledby="comentioned-heading"]'));
 		// Was: ties go by name, twelve at most — which cut the US and Wagner (issue 16). Now ranked by shared events,
-		// relations, then articles; the actors tied with the twelfth all stay, so with one article all 22 are listed.
-		expect(co).toHaveLength(22);
+		// relations, then articles; the actors tied with the twelfth all stay, so with one article all 23 are listed.
+		expect(co).toHaveLength(23);
 		expect(co.slice(0, 4)).toEqual(['/actors/mali-junta/', '/actors/wagner-group/', '/actors/africa-corps/', '/actors/assimi-goita/']);
 		expect(co).toContain('/actors/us/');
 		expect(co).toContain('/actors/mali-junta/');
@@ -121,7 +122,7 @@ describe('actor pages for the real article', () => {
 		// The wide map (the phone layout beside it draws the same nodes).
 		const nodes = figure.querySelectorAll('svg.map-wide a.node');
 		expect(nodes.map((a) => a.getAttribute('href')).sort()).toEqual(
-			['africa-corps', 'belarus', 'mali-junta', 'russia', 'vladimir-putin', 'wagner-group'].map((id) => `/actors/${id}/`),
+			['africa-corps', 'belarus', 'mali-junta', 'russia', 'vladimir-putin'].map((id) => `/actors/${id}/`),
 		);
 		for (const node of nodes) {
 			expect(squash(node.querySelector('text')!.text)).not.toBe('');
@@ -134,8 +135,51 @@ describe('actor pages for the real article', () => {
 		const list = squash(alternative.querySelector('ul')!.text);
 		expect(list).toContain('Russia → Mali junta: military partnership');
 		// Parent links are the site index's grouping, not an article's claim (issue 16): worded "listed under", not "part of".
-		expect(list).toContain('Wagner Group is listed under Russia in the actor index');
-		expect(hrefs(alternative)).toEqual(expect.arrayContaining(['/actors/russia/', '/actors/mali-junta/', '/actors/wagner-group/']));
+		expect(list).toContain('Africa Corps is listed under Russia in the actor index');
+		expect(hrefs(alternative)).toEqual(expect.arrayContaining(['/actors/russia/', '/actors/mali-junta/', '/actors/africa-corps/']));
+	});
+});
+
+describe('names, not the forms that find mentions (issue 16)', () => {
+	const shownNames = (id: string) => squash(actorPage(id).querySelector('dl.facts')!.querySelectorAll('dd').slice(0, 2).map((dd) => dd.text).join(' | '));
+	const jsonLdNames = (id: string) => {
+		const ld = JSON.parse(actorPage(id).querySelector('script[type="application/ld+json"]')!.text) as { name: string; alternateName: string[] };
+		return [ld.name, ...ld.alternateName];
+	};
+
+	it('lists the names of an actor, and none of its other cases, adjectives or the places it acts in', () => {
+		expect(shownNames('us')).toBe('United States; also US, USA, Washington | США; также Соединённые Штаты, Вашингтон');
+		expect(jsonLdNames('us')).toEqual(['United States', 'США', 'US', 'USA', 'Washington', 'Соединённые Штаты', 'Вашингтон']);
+		expect(shownNames('mali-junta')).toBe('Mali junta; also Malian junta | Малийская хунта');
+		expect(jsonLdNames('mali-junta')).not.toEqual(expect.arrayContaining(['Mali']));
+		expect(shownNames('russia')).toBe('Russia; also Moscow, Kremlin, Russian Federation | Россия; также Москва, Кремль, РФ');
+		expect(shownNames('mali')).toBe('Mali; also Republic of Mali | Мали; также Республика Мали');
+		const forms = ['Вашингтоном', 'американский', 'администрации Трампа', 'Бамако', 'Bamako', 'Мали', 'Mali', 'хунта', 'хунтой', 'российский', 'Москвой', 'Беларуси', 'белорусский', 'Belarusian', '«Вагнер»', 'Вагнера', 'Гоиты'];
+		const listed = (id: string) => shownNames(id).split(' | ').flatMap((names) => names.split(/; (?:also|также) |, /));
+		for (const id of ['us', 'mali-junta', 'russia', 'belarus', 'wagner-group', 'assimi-goita']) expect(listed(id).filter((name) => forms.includes(name)), id).toEqual([]);
+		expect(listed('wagner-group')).toEqual(['Wagner Group', 'Wagner', 'PMC Wagner', 'ЧВК «Вагнер»', 'Вагнер', 'группа Вагнера']);
+	});
+
+	it('links Mali, the state, to its own page and never to the junta; Bamako, a place, links nowhere', () => {
+		const article = page(ARTICLE);
+		const mentions = article.querySelectorAll('a.actor-mention');
+		expect(mentions.find((a) => a.text === 'Мали')!.getAttribute('href')).toBe('/actors/mali/');
+		expect(mentions.map((a) => a.text)).not.toContain('Бамако');
+		expect(mentions.find((a) => a.getAttribute('data-actor') === 'mali-junta')!.text).toBe('хунтой');
+		const us = actorPage('us').querySelector('.description')!;
+		expect(hrefs(us)).toEqual(expect.arrayContaining(['/actors/mali-junta/', '/actors/belarus/']));
+		for (const doc of [article, ...[...PRINCIPALS, ...SUB_ACTORS, 'mali'].map(actorPage)])
+			for (const link of doc.querySelectorAll('a[href="/actors/mali-junta/"]')) expect(link.text).not.toMatch(/^\s*(Mali|Мали|Bamako|Бамако)('s)?\s*$/);
+	});
+
+	it('never links an actor description to the page it is on, and still links the other actors it names', () => {
+		for (const id of [...PRINCIPALS, ...SUB_ACTORS, 'mali']) {
+			const description = actorPage(id).querySelector('.description')!;
+			expect(hrefs(description), id).not.toContain(`/actors/${id}/`);
+		}
+		// Russia's description names Russia, the Mali junta, Wagner and the Africa Corps: all but itself are linked.
+		expect(hrefs(actorPage('russia').querySelector('.description'))).toEqual(['/actors/mali-junta/', '/actors/wagner-group/', '/actors/africa-corps/']);
+		expect(hrefs(actorPage('mali').querySelector('.description'))).toEqual(expect.arrayContaining(['/actors/mali-junta/', '/actors/russia/']));
 	});
 });
 
@@ -162,10 +206,10 @@ describe('/actors/', () => {
 		expect(section('russia').querySelector('.row [lang="ru"]')!.text).toBe('Россия');
 	});
 
-	it('links every actor exactly where it belongs: all 23 actors, each once in the index', () => {
+	it('links every actor exactly where it belongs: all 24 actors, each once in the index', () => {
 		const names = hrefs(doc, 'section.bloc a.name');
-		expect(names).toHaveLength(23);
-		expect(new Set(names).size).toBe(23);
+		expect(names).toHaveLength(24);
+		expect(new Set(names).size).toBe(24);
 	});
 
 	it('draws the whole relation map with a link per node and the relations as a list', () => {
@@ -187,7 +231,7 @@ describe('/data/actors.json', () => {
 	const byId = new Map(records.map((r) => [r.id, r]));
 
 	it('exports every actor with names, kind, bloc, parent, aliases, wikidata, counts and relations', () => {
-		expect(records).toHaveLength(23);
+		expect(records).toHaveLength(24);
 		const russia = byId.get('russia')!;
 		expect(Object.keys(russia)).toEqual(['id', 'url', 'name', 'kind', 'bloc', 'parent', 'members', 'aliases', 'wikidata', 'description', 'articles', 'events', 'relations']);
 		expect(russia).toMatchObject({ name: { en: 'Russia', ru: 'Россия' }, kind: 'state', bloc: 'russia', parent: null, wikidata: 'Q159', articles: 1, events: 2 });
@@ -195,7 +239,10 @@ describe('/data/actors.json', () => {
 			{ to: 'mali-junta', kind: 'military-partnership', since: '2021', until: null, inferred: true, note: 'The article says only that Mali built military cooperation with Moscow after the 2021 coup.', articles: ['2025-09-15-us-mali-junta'] },
 		]);
 		expect(byId.get('us')!.relations.some((r: { until: string | null }) => r.until !== null)).toBe(false);
-		expect(byId.get('wagner-group')).toMatchObject({ parent: 'russia', bloc: 'russia' });
+		expect(byId.get('wagner-group')).toMatchObject({ parent: null, bloc: 'russia' });
+		// Names only: the forms that find mentions are not exported as names.
+		expect(byId.get('us')!.aliases).toEqual({ en: ['US', 'USA', 'Washington'], ru: ['Соединённые Штаты', 'Вашингтон'] });
+		expect(JSON.stringify(records)).not.toMatch(/Вашингтоном|американский|Бамако|"хунтой"/);
 		expect(byId.get('belavia')).toMatchObject({ parent: 'belarus' });
 		expect(byId.get('us')!.relations.map((r: { to: string; kind: string }) => `${r.to}:${r.kind}`)).toEqual(expect.arrayContaining(['mali-junta:sanctions', 'mali-junta:intelligence-sharing', 'belarus:sanctions-relief']));
 	});

@@ -116,7 +116,7 @@ describe('excerpts come from the text', () => {
 		expect(actors.length).toBeGreaterThan(0);
 		expect(events.length).toBeGreaterThan(0);
 		for (const item of [...actors, ...events]) expect(item.excerpt).not.toContain(' · ');
-		expect(items.find((i) => i.link === '/actors/wagner-group/')!.excerpt).toMatch(/^Russian private military company/);
+		expect(items.find((i) => i.link === '/actors/wagner-group/')!.excerpt).toMatch(/^Private military company whose mercenaries/);
 	});
 	it('timeline days are titled in a reader’s words', async () => {
 		await search('intelligence');

@@ -21,7 +21,7 @@ export function article(slug: string, date: string, events: Partial<EventData>[]
 
 /** A checked actor built in memory. */
 export function actor(id: string, bloc?: ActorData['bloc']): ActorEntry {
-	const data = { name: { en: id, ru: id }, kind: 'state', aliases: { en: [], ru: [] }, ...(bloc ? { bloc } : {}) } as ActorData;
+	const data = { name: { en: id, ru: id }, kind: 'state', aliases: { en: [], ru: [] }, forms: { en: [], ru: [] }, ...(bloc ? { bloc } : {}) } as ActorData;
 	return { id, file: `content/actors/${id}.md`, data, body: '' };
 }
 

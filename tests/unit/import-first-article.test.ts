@@ -90,7 +90,7 @@ describe('npm run import on the first article (issue 13, "Done when")', () => {
 		expect(draft.markdown.slice(draft.markdown.indexOf('\n---\n', 4) + 5)).toBe(hand.body);
 	});
 
-	it('lists at least 21 of the 23 hand-listed actors with at most 2 extra', () => {
+	it('lists at least 22 of the 24 hand-listed actors with at most 2 extra', () => {
 		const listed = new Set(hand.data.actors);
 		const found = parsed.data!.actors;
 		const hits = found.filter((id) => listed.has(id));
@@ -101,8 +101,9 @@ describe('npm run import on the first article (issue 13, "Done when")', () => {
 				(missed.length ? `; missed ${missed.join(', ')}` : '') +
 				(extra.length ? `; extra ${extra.join(', ')}` : ''),
 		);
-		expect(listed.size).toBe(23);
-		expect(hits.length).toBeGreaterThanOrEqual(21);
+		// 24 since Mali, the state the text names, has its own actor apart from the junta.
+		expect(listed.size).toBe(24);
+		expect(hits.length).toBeGreaterThanOrEqual(22);
 		expect(extra.length).toBeLessThanOrEqual(2);
 	});
 

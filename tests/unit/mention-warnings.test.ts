@@ -35,7 +35,7 @@ describe('mentionWarnings', () => {
 			body: article.body.slice(0, article.body.lastIndexOf('\n\nРанее США')),
 		}));
 		const warnings = mentionWarnings(changed);
-		expect(warnings.map((w) => w.field)).toEqual(['actors[3]', 'actors[21]', 'actors[22]']);
+		expect(warnings.map((w) => w.field)).toEqual(['actors[4]', 'actors[22]', 'actors[23]']);
 		expect(warnings.map((w) => w.found?.split('"')[1])).toEqual(['belarus', 'john-coale', 'belavia']);
 
 		// William Stevens, a member of the State Department, still stands for it.

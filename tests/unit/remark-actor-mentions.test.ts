@@ -1,7 +1,9 @@
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import { resolve } from 'node:path';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActorEntry } from '../../src/schema/content.ts';
 import { checkContent } from '../../src/input/check.ts';
@@ -54,7 +56,8 @@ describe('remarkActorMentions', () => {
 		for (const [id, text] of [
 			['russia', 'Москвой'],
 			['us', 'США'],
-			['mali-junta', 'Мали'],
+			['mali', 'Мали'],
+			['mali-junta', 'хунтой'],
 			['malian-armed-forces', 'малийской армии'],
 			['belavia', 'Белавиа'],
 			['cia', 'ЦРУ'],
@@ -62,8 +65,8 @@ describe('remarkActorMentions', () => {
 			expect(html).toMatch(new RegExp(`<a href="/actors/${id}/"[^>]*data-actor="${id}">${text}</a>`));
 		}
 		expect(html).toContain('«<a href="/actors/belavia/"');
-		// хунтой is a second mention of mali-junta (after Мали) and stays plain.
-		expect(html).toContain('с хунтой,');
+		// Мали is the state, not the junta: хунтой is the junta's first mention, so it is the one linked.
+		expect(html).not.toMatch(/data-actor="mali-junta">Мали</);
 	});
 
 	it('links only the first mention of an actor in the whole document', async () => {
@@ -86,14 +89,14 @@ describe('remarkActorMentions', () => {
 		expect(html).toContain('<pre><code>Москва\n</code></pre>');
 		expect(html).toContain('<p>Раньше <a href="https://example.org/">Москва</a> и <code>Москва</code>.</p>');
 		// The first mention outside those is the one linked.
-		expect(html).toContain(`<p>Теперь ${link('russia', 'Москвой', 'Россия')} и ${link('mali-junta', 'Мали', 'Малийская хунта')}.</p>`);
+		expect(html).toContain(`<p>Теперь ${link('russia', 'Москвой', 'Россия')} и <a href="/actors/mali/" class="actor-mention" data-actor="mali">Мали</a>.</p>`);
 		expect(html.match(/class="actor-mention"/g)).toHaveLength(2);
 	});
 
 	it('links inside emphasis and list items, under the given base path', async () => {
 		const html = await render('- *ЧВК «Вагнер»* в Мали', { base: '/news/' });
 		expect(html).toContain('<em><a href="/news/actors/wagner-group/"');
-		expect(html).toContain('href="/news/actors/mali-junta/"');
+		expect(html).toContain('href="/news/actors/mali/"');
 	});
 
 	it('accepts the actor map directly and titles links in the document language', async () => {
@@ -105,9 +108,30 @@ describe('remarkActorMentions', () => {
 	});
 });
 
+describe('an actor description', () => {
+	const renderDescription = async (path: string) =>
+		String(
+			await unified()
+				.use(remarkParse)
+				.use(remarkActorMentions, { actors: matcher, lang: 'en' })
+				.use(remarkRehype)
+				.use(rehypeStringify)
+				.process(new VFile({ value: 'Russia, the main military partner of Mali. Moscow denies it.', path })),
+		);
+
+	it('never links the actor it describes (content/actors/<id>.md), and links the others', async () => {
+		const own = await renderDescription(resolve('content/actors/russia.md'));
+		expect(own).not.toContain('data-actor="russia"');
+		expect(own).toContain('<a href="/actors/mali/" class="actor-mention" data-actor="mali">Mali</a>');
+		// The same text anywhere else links Russia at its first mention.
+		expect(await renderDescription(resolve('content/articles/2025-09-15-x.md'))).toContain('data-actor="russia">Russia</a>');
+		expect(await renderDescription(resolve('content/actors/mali.md'))).toContain('data-actor="russia">Russia</a>');
+	});
+});
+
 describe('mentionedActorIds', () => {
 	it('collects actors named in prose, headings and link text, not in code', () => {
 		const ids = mentionedActorIds('# Мали\n\n[ЦРУ](https://example.org/) и `Москва`\n\n```\nРоссия\n```\n\nБелавиа', matcher);
-		expect([...ids].sort()).toEqual(['belavia', 'cia', 'mali-junta']);
+		expect([...ids].sort()).toEqual(['belavia', 'cia', 'mali']);
 	});
 });

@@ -387,7 +387,7 @@ export function buildDraft(options: ImportOptions): Draft {
 	for (const id of actors) out.push(`  - ${id}`);
 	if (candidates.length) {
 		out.push('# Names that look like actors but match none in content/actors/: count, first sentence, and the command');
-		out.push('# to create each (its --ru is the form the text uses: make it the nominative, and add the forms as aliases).');
+		out.push('# to create each (its --ru is the form the text uses: make it the nominative, and add the other cases as forms).');
 		for (const candidate of candidates) {
 			out.push(`#   ${candidate.name} — ${candidate.count}×: ${commentText(candidate.sentence, 100)}`);
 			out.push(`#     ${candidate.command}`);

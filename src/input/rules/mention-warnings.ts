@@ -35,7 +35,7 @@ function articleWarnings(article: ArticleSource, actors: ReadonlyMap<string, Act
 			field: 'actors',
 			found: `the text names "${matched}" (${id}), which actors does not list`,
 			expected: 'every actor the text names to be listed in actors',
-			fix: `add "${id}" to actors, or if "${matched}" means someone else here, remove it from the aliases of ${actors.get(id)?.file ?? id}`,
+			fix: `add "${id}" to actors, or if "${matched}" means someone else here, remove it from the aliases or forms of ${actors.get(id)?.file ?? id}`,
 		});
 	}
 
@@ -55,7 +55,7 @@ function articleWarnings(article: ArticleSource, actors: ReadonlyMap<string, Act
 			field: `actors[${i}]`,
 			found: `"${id}", whose names (${namesOf(actor)}) never occur in the title or text`,
 			expected: 'each listed actor to be named in the title or text by its name or an alias',
-			fix: `add the form the text uses to aliases in ${actor.file}, or remove "${id}" from actors`,
+			fix: `add the form the text uses to forms in ${actor.file} (to aliases if it is another name), or remove "${id}" from actors`,
 		});
 	});
 	return problems;
