@@ -1,5 +1,4 @@
 import type { Bloc } from '../schema/ids.ts';
-import type { EventData } from '../schema/event.ts';
 import { groupByYear, type TimelineEntry } from './timeline.ts';
 import { ROUTES, timelinePath } from '../schema/routes.ts';
 
