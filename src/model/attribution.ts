@@ -37,7 +37,7 @@ export interface SourceRef {
  * full attribution chain is written once per article. Two articles that would read alike are numbered in order of
  * first appearance.
  */
-export function sourceRefs(articles: Iterable<CitedArticle>, hrefOf: (slug: string) => string = (slug) => `#${sourceAnchor(slug)}`): Map<string, SourceRef> {
+export function sourceRefs(articles: Iterable<CitedArticle>, hrefOf: (slug: string, index: number) => string = (slug) => `#${sourceAnchor(slug)}`): Map<string, SourceRef> {
 	const refs = new Map<string, SourceRef>();
 	const seen = new Map<string, number>();
 	for (const article of articles) {
@@ -45,7 +45,7 @@ export function sourceRefs(articles: Iterable<CitedArticle>, hrefOf: (slug: stri
 		const base = `${article.outlet ? `${article.outlet},` : 'article of'} ${formatEdtf(article.date)}`;
 		const n = (seen.get(base) ?? 0) + 1;
 		seen.set(base, n);
-		refs.set(article.slug, { slug: article.slug, label: n === 1 ? base : `${base} (${n})`, href: hrefOf(article.slug), according: citedOutlets(article.cites) });
+		refs.set(article.slug, { slug: article.slug, label: n === 1 ? base : `${base} (${n})`, href: hrefOf(article.slug, refs.size), according: citedOutlets(article.cites) });
 	}
 	return refs;
 }
@@ -57,8 +57,11 @@ export interface ListedSource {
 	entries: number;
 }
 
-/** The articles a list of timeline entries cites, each once, in order of first appearance, with their short references. */
-export function listedSources(entries: TimelineEntry[]): ListedSource[] {
+/**
+ * The articles a list of timeline entries cites, each once, in order of first appearance, with how many entries each
+ * reports; only those reporting at least `minEntries`, with short references unique among them.
+ */
+export function listedSources(entries: TimelineEntry[], minEntries = 1): ListedSource[] {
 	const bySlug = new Map<string, { source: EventSource; entries: number }>();
 	for (const entry of entries) {
 		for (const source of entry.sources) {
@@ -67,6 +70,11 @@ export function listedSources(entries: TimelineEntry[]): ListedSource[] {
 			else bySlug.set(source.slug, { source, entries: 1 });
 		}
 	}
-	const refs = sourceRefs([...bySlug.values()].map((l) => l.source));
-	return [...bySlug.values()].map((l) => ({ ...l, ref: refs.get(l.source.slug)! }));
+	const kept = [...bySlug.values()].filter((l) => l.entries >= minEntries);
+	// Page-local anchors (#s1, #s2 …): a year page can refer to hundreds of articles, and every reference repeats it.
+	const refs = sourceRefs(
+		kept.map((l) => l.source),
+		(_, index) => `#s${index + 1}`,
+	);
+	return kept.map((l) => ({ ...l, ref: refs.get(l.source.slug)! }));
 }

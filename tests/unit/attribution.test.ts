@@ -51,3 +51,20 @@ describe('article card chips', () => {
 		expect(cardChipIds(ids, (id) => blocs[id], { first: 'al-qaeda', limit: 3 })).toEqual(['al-qaeda', 'us', 'russia']);
 	});
 });
+
+describe('the list of sources of a timeline page', () => {
+	it('keeps only articles reporting several entries, numbered among themselves', () => {
+		const timeline = buildTimeline(
+			[
+				article('2025-09-15-first', '2025-09-15', [{ date: '2021' }, { date: '2025-07' }]),
+				article('2025-09-15-second', '2025-09-15', [{ date: '2023' }]),
+				article('2025-09-15-third', '2025-09-15', [{ date: '2022' }, { date: '2024' }]),
+			],
+			actorMap(),
+		);
+		expect(listedSources(timeline, 2).map((l) => [l.source.slug, l.entries, l.ref.label])).toEqual([
+			['2025-09-15-first', 2, 'article of 15 Sep 2025'],
+			['2025-09-15-third', 2, 'article of 15 Sep 2025 (2)'],
+		]);
+	});
+});
