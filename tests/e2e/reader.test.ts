@@ -397,6 +397,10 @@ describe('every page type at 390 px', () => {
 				...main.querySelectorAll('nav.tl-filter a[href^="/timeline/bloc/"]').map((a) => a.getAttribute('href')!.split('/')[3]),
 			]);
 			for (const bloc of used) expect(named, `${route}: ${bloc}`).toContain(bloc);
+			// …and names no colour the page does not show ("no bloc" only beside a grey dot).
+			const legendItems = main.querySelectorAll('.bloc-legend .legend-item').map((i) => i.getAttribute('data-bloc') ?? 'none');
+			const grey = main.querySelectorAll('.chip:not([data-bloc]), a.node:not([data-bloc])').length > 0;
+			for (const item of legendItems) expect(item === 'none' ? grey : used.has(item), `${route}: legend names ${item}`).toBe(true);
 		}
 	});
 });
