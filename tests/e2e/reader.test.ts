@@ -313,11 +313,11 @@ describe('attribution once per article', () => {
 				// An article reporting one entry of a timeline page is written out in full under it, once.
 				if (ref.getAttribute('href') === ARTICLE) {
 					expect(route).toBe('/timeline/actor/belavia/');
-					expect(squash(ref.parentNode.text)).toContain(CHAIN);
+					expect(squash(ref.parentNode!.text)).toContain(CHAIN);
 					continue;
 				}
 				// Which article and which source, in the entry itself; the title and the chain where it points.
-				expect(squash(ref.parentNode.text), route).toMatch(/^(Reported in )?article of 15 Sep 2025, according to The Washington Post$/);
+				expect(squash(ref.parentNode!.text), route).toMatch(/^(Reported in )?article of 15 Sep 2025, according to The Washington Post$/);
 				const target = main.querySelector(ref.getAttribute('href')!)!;
 				expect(target, `${route} ${ref.getAttribute('href')}`).not.toBeNull();
 				expect(target.querySelector(`a[href="${ARTICLE}"]`), route).not.toBeNull();
