@@ -58,6 +58,7 @@ export const EVENTS_CSV_COLUMNS = [
 	'kind',
 	'title',
 	'actors',
+	'actor_names',
 	'blocs',
 	'place',
 	'sources',
@@ -85,8 +86,17 @@ function csvField(raw: string): string {
 	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** /data/events.csv: one row per timeline entry, RFC 4180 (CRLF, quoted where needed), header first. */
-export function eventsCsv(entries: TimelineEntry[]): string {
+/** Absolute URL of an article page on the deployed site (SITE_URL, with or without its trailing slash). */
+export function articleUrl(slug: string, siteUrl: string): string {
+	return `${new URL(siteUrl).href.replace(/\/$/, '')}${articlePath(slug)}`;
+}
+
+/**
+ * /data/events.csv: one row per timeline entry, RFC 4180 (CRLF, quoted where needed), header first. A spreadsheet has
+ * no site to resolve links against, so `sources` holds absolute URLs; `actors` keeps the ids (stable, to filter on) and
+ * `actor_names` gives their English names in the same order.
+ */
+export function eventsCsv(entries: TimelineEntry[], { siteUrl, actorNames }: { siteUrl: string; actorNames: ReadonlyMap<string, string> }): string {
 	const rows = entries.map((entry) => {
 		const r = eventRecord(entry);
 		const cells: Record<(typeof EVENTS_CSV_COLUMNS)[number], string> = {
@@ -102,9 +112,10 @@ export function eventsCsv(entries: TimelineEntry[]): string {
 			kind: r.kind,
 			title: r.title,
 			actors: r.actors.join(';'),
+			actor_names: r.actors.map((id) => actorNames.get(id) ?? id).join(';'),
 			blocs: r.blocs.join(';'),
 			place: r.place ?? '',
-			sources: r.sources.map((s) => s.url).join(';'),
+			sources: r.sources.map((s) => articleUrl(s.slug, siteUrl)).join(';'),
 			note: r.note ?? '',
 		};
 		return EVENTS_CSV_COLUMNS.map((c) => csvField(cells[c]));
@@ -167,7 +178,6 @@ function icsDays(entry: TimelineEntry): { start: number; end: number; vague: boo
 /** A calendar of all timeline entries for /data/events.ics: intervals span their days, everything else is a one-day entry whose summary says how vague its date is; entries with no known day are left out. */
 export function eventsIcs(entries: TimelineEntry[], siteUrl: string): string {
 	const site = new URL(siteUrl);
-	const base = site.href.replace(/\/$/, '');
 	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//${site.host}//Mali realignment timeline//EN`, 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:Mali realignment timeline'];
 	for (const entry of entries) {
 		const days = icsDays(entry);
@@ -181,7 +191,7 @@ export function eventsIcs(entries: TimelineEntry[], siteUrl: string): string {
 			...(entry.note ? [entry.note] : []),
 			`Actors: ${entry.actors.join(', ')}`,
 			'Reported in:',
-			...entry.sources.map((s) => `- ${s.title} (${s.date}) ${base}${articlePath(s.slug)}`),
+			...entry.sources.map((s) => `- ${s.title} (${s.date}) ${articleUrl(s.slug, siteUrl)}`),
 		].join('\n');
 		lines.push(
 			'BEGIN:VEVENT',
@@ -192,7 +202,7 @@ export function eventsIcs(entries: TimelineEntry[], siteUrl: string): string {
 			`SUMMARY:${icsText(days.vague ? `[${entry.display}${entry.inferred ? ', inferred' : ''}] ${entry.title}` : entry.title)}`,
 			`DESCRIPTION:${icsText(description)}`,
 			...(entry.place ? [`LOCATION:${icsText(entry.place)}`] : []),
-			`URL:${base}${articlePath(entry.sources[0].slug)}`,
+			`URL:${articleUrl(entry.sources[0].slug, siteUrl)}`,
 			`CATEGORIES:${[entry.kind, ...entry.blocs].map(icsText).join(',')}`,
 			'END:VEVENT',
 		);

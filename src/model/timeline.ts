@@ -57,7 +57,8 @@ export interface TimelineYear {
 	entries: TimelineEntry[];
 }
 
-function sourceOf(article: ArticleEntry): EventSource {
+/** What the timeline keeps of an article that reports an event. */
+export function sourceOf(article: ArticleEntry): EventSource {
 	const { data } = article;
 	return {
 		slug: article.id,

@@ -179,20 +179,45 @@ describe('actor pages', () => {
 		expect(parse(builtPage('/actors/wagner-group/')).querySelector('.card-list blockquote mark')!.text).toBe('ЧВК «Вагнер»');
 	});
 
-	it('use the width at 1280 px: below the first screen, the map, timeline and articles span the whole column', async () => {
+	// The last round put the map, timeline and articles at full width below the aside: /actors/us/ grew to 4,540 px with
+	// the right column empty beside the relations. Now the timeline continues the left column and the right one
+	// holds the map (and here the one article card) below the aside.
+	it('use the width at 1280 px: the timeline continues the left column, the map and cards fill the right one', async () => {
 		const { page, close } = await open('/actors/us/', 1280);
 		const layout = await page.evaluate(() => {
-			const main = document.querySelector('main')!;
-			const style = getComputedStyle(main);
-			const inner = main.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-			const aside = document.querySelector('main aside')!.getBoundingClientRect();
-			const sections = ['map-heading', 'timeline-heading', 'articles-heading'].map((id) => document.querySelector(`section[aria-labelledby="${id}"]`)!.getBoundingClientRect());
-			return { inner, asideBottom: aside.bottom + window.scrollY, sections: sections.map((s) => ({ top: s.top + window.scrollY, width: s.width })) };
+			const box = (selector: string) => {
+				const r = document.querySelector(selector)!.getBoundingClientRect();
+				return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, left: r.left, right: r.right };
+			};
+			return {
+				aside: box('main aside'),
+				relations: box('section[aria-labelledby="relations-heading"]'),
+				map: box('section[aria-labelledby="map-heading"]'),
+				timeline: box('section[aria-labelledby="timeline-heading"]'),
+				articles: box('section[aria-labelledby="articles-heading"]'),
+				height: document.documentElement.scrollHeight,
+			};
 		});
-		for (const section of layout.sections) {
-			expect(section.top).toBeGreaterThanOrEqual(layout.asideBottom);
-			expect(section.width).toBeGreaterThanOrEqual(layout.inner - 1);
-		}
+		// Left column: the timeline starts under the relations, beside the aside.
+		expect(layout.timeline.left).toBe(layout.relations.left);
+		expect(layout.timeline.right).toBeLessThan(layout.aside.left);
+		expect(layout.timeline.top).toBeLessThan(layout.aside.bottom);
+		// Right column: the map straight under the aside, then the card.
+		expect(layout.map.left).toBe(layout.aside.left);
+		expect(layout.map.top - layout.aside.bottom).toBeLessThan(80);
+		expect(layout.articles.left).toBe(layout.aside.left);
+		// Neither column ends far above the other.
+		expect(Math.abs(layout.timeline.bottom - layout.articles.bottom)).toBeLessThan(600);
+		expect(layout.height).toBeLessThan(4000);
+		await close();
+	});
+
+	it('at 390 px read description, relations, aside, map, timeline and articles in that order, in one column', async () => {
+		const { page, close } = await open('/actors/us/', 390);
+		const tops = await page.evaluate(() =>
+			['.description', 'section[aria-labelledby="relations-heading"]', 'main aside', 'section[aria-labelledby="map-heading"]', 'section[aria-labelledby="timeline-heading"]', 'section[aria-labelledby="articles-heading"]'].map((s) => document.querySelector(s)!.getBoundingClientRect().top),
+		);
+		expect([...tops].sort((a, b) => a - b)).toEqual(tops);
 		await close();
 	});
 
@@ -265,5 +290,119 @@ describe('nits', () => {
 
 	it('lists the calendar in the footer', () => {
 		expect(parse(builtPage('/')).querySelectorAll('footer a').map((a) => a.getAttribute('href'))).toContain('/data/events.ics');
+	});
+});
+
+const ARTICLE = '/articles/2025-09-15-us-mali-junta/';
+const CHAIN = 'according to The Washington Post, citing several US officials, unnamed';
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+const TIMELINE_SLICES = parse(builtPage('/timeline/'))
+	.querySelectorAll('nav.tl-filter a[href^="/timeline/"]')
+	.map((a) => a.getAttribute('href')!)
+	.filter((href) => href !== '/timeline/');
+
+describe('attribution once per article', () => {
+	// Every entry used to end in "↳ <title> — 15 Sep 2025; according to …": 10 times on /timeline/, 7 on /actors/us/.
+	it('writes the title and the full cite chain once per page; each entry and relation names its article in short and points at it', () => {
+		for (const route of ['/timeline/', '/timeline/bloc/us/', '/timeline/actor/belavia/', '/actors/us/', '/actors/russia/', '/actors/belavia/']) {
+			const main = parse(builtPage(route)).querySelector('main')!;
+			const text = squash(main.text);
+			expect(text.split(CHAIN).length - 1, route).toBe(1);
+			expect(main.querySelectorAll(`a[href="${ARTICLE}"]`).length, route).toBe(1);
+			const refs = main.querySelectorAll('.tl-sources a, .relations .cites a');
+			expect(refs.length, route).toBeGreaterThan(0);
+			for (const ref of refs) {
+				// An article reporting one entry of a timeline page is written out in full under it, once.
+				if (ref.getAttribute('href') === ARTICLE) {
+					expect(route).toBe('/timeline/actor/belavia/');
+					expect(squash(ref.parentNode!.text)).toContain(CHAIN);
+					continue;
+				}
+				// Which article and which source, in the entry itself; the title and the chain where it points.
+				expect(squash(ref.parentNode!.text), route).toMatch(/^(Reported in )?article of 15 Sep 2025, according to The Washington Post$/);
+				const target = main.querySelector(ref.getAttribute('href')!)!;
+				expect(target, `${route} ${ref.getAttribute('href')}`).not.toBeNull();
+				expect(target.querySelector(`a[href="${ARTICLE}"]`), route).not.toBeNull();
+				expect(squash(target.text), route).toContain(CHAIN);
+			}
+		}
+	});
+
+	it('takes a reader from an entry’s reference to the article’s line, and on to the article', async () => {
+		for (const route of ['/timeline/', '/actors/us/']) {
+			const { page, close } = await open(route, 390);
+			await page.locator('li.tl-entry .tl-sources a').last().click();
+			await page.waitForFunction(() => document.querySelector(':target') !== null);
+			const target = await page.evaluate(() => {
+				const el = document.querySelector(':target')!;
+				const r = el.getBoundingClientRect();
+				return { id: el.id, inView: r.top > -2 && r.top < window.innerHeight, href: el.querySelector('a[href^="/articles/"]')?.getAttribute('href') };
+			});
+			expect(target, route).toEqual({ id: route === '/timeline/' ? 's1' : 'source-2025-09-15-us-mali-junta', inView: true, href: ARTICLE });
+			await close();
+		}
+	});
+});
+
+describe('downloads on filtered timelines', () => {
+	it('never offer "all" with the unfiltered count: they say the files hold every event, with both counts', () => {
+		const all = (JSON.parse(builtPage('/data/events.json')) as unknown[]).length;
+		expect(TIMELINE_SLICES.length).toBeGreaterThan(4);
+		const whole = squash(parse(builtPage('/timeline/')).querySelector('.tl-downloads')!.text);
+		expect(whole).toMatch(new RegExp(`^Download all ${all} events:`));
+		for (const route of TIMELINE_SLICES) {
+			const doc = parse(builtPage(route));
+			const listed = doc.querySelectorAll('li.tl-entry').length;
+			const text = squash(doc.querySelector('.tl-downloads')!.text);
+			expect(text, route).not.toMatch(/Download all/);
+			expect(text, route).toContain(`the files hold all ${all} events, these ${listed} among them`);
+			const [, column, value] = text.match(/rows whose (\w+) include ([\w-]+)/)!;
+			expect(route, text).toBe(`/timeline/${column === 'blocs' ? 'bloc' : 'actor'}/${value}/`);
+		}
+	});
+});
+
+describe('events.csv', () => {
+	it('links sources absolutely on the configured site and names the actors beside their ids', async () => {
+		const { parse: parseCsv } = await import('csv-parse/sync');
+		const [header, ...rows]: string[][] = parseCsv(builtPage('/data/events.csv'));
+		const col = (name: string) => header.indexOf(name);
+		const belavia = rows.find((r) => r[0] === 'us-lifts-belavia-sanctions')!;
+		expect(belavia[col('sources')]).toMatch(new RegExp(`^https://[^/]+${ARTICLE}$`));
+		const ids = belavia[col('actors')].split(';');
+		const names = belavia[col('actor_names')].split(';');
+		expect(names).toHaveLength(ids.length);
+		expect(Object.fromEntries(ids.map((id, i) => [id, names[i]]))).toMatchObject({ us: 'United States', belavia: 'Belavia', 'john-coale': 'John Coale' });
+	});
+});
+
+describe('every page type at 390 px', () => {
+	const routes = ['/', '/articles/', ARTICLE, '/timeline/', '/timeline/bloc/us/', '/timeline/actor/belavia/', '/actors/', '/actors/us/', '/actors/russia/', '/actors/belavia/', '/search/?q=хунта', '/no-such-page/'];
+
+	it('needs no sideways scrolling', { timeout: 120_000 }, async () => {
+		const { page, close } = await open('/', 390);
+		for (const route of routes) {
+			await page.goto(base + route);
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+			expect(overflow, route).toBeLessThanOrEqual(0);
+		}
+		await close();
+	});
+
+	it('explain every bloc colour they use: a legend, or the timeline filter’s named bloc links', () => {
+		for (const route of routes.filter((r) => !r.includes('?') && r !== '/no-such-page/').concat(ACTOR_IDS)) {
+			const main = parse(builtPage(route)).querySelector('main')!;
+			const used = new Set(main.querySelectorAll('.chip[data-bloc], a.node[data-bloc]').map((c) => c.getAttribute('data-bloc')));
+			if (used.size === 0) continue;
+			const named = new Set([
+				...main.querySelectorAll('.bloc-legend .legend-item[data-bloc]').map((i) => i.getAttribute('data-bloc')),
+				...main.querySelectorAll('nav.tl-filter a[href^="/timeline/bloc/"]').map((a) => a.getAttribute('href')!.split('/')[3]),
+			]);
+			for (const bloc of used) expect(named, `${route}: ${bloc}`).toContain(bloc);
+			// …and names no colour the page does not show ("no bloc" only beside a grey dot).
+			const legendItems = main.querySelectorAll('.bloc-legend .legend-item').map((i) => i.getAttribute('data-bloc') ?? 'none');
+			const grey = main.querySelectorAll('.chip:not([data-bloc]), a.node:not([data-bloc])').length > 0;
+			for (const item of legendItems) expect(item === 'none' ? grey : used.has(item), `${route}: legend names ${item}`).toBe(true);
+		}
 	});
 });

@@ -130,14 +130,19 @@ describe('/timeline/ as built', () => {
 		expect(squash(coup.querySelector('.tl-when')!.text)).toBe('2021');
 	});
 
-	it('shows title, kind and place, and links each entry to the article (with attribution) and to every actor', () => {
+	// Each entry names its article in short and who it cites; the page lists the article once with its title and full
+	// attribution chain (issue 16: the full line used to repeat under every entry).
+	it('shows title, kind and place, and links each entry to its article (attribution once per article) and to every actor', () => {
+		const register = doc.querySelector('.tl-register li')!;
+		expect(register.querySelector('a')!.getAttribute('href')).toBe(ARTICLE);
+		expect(register.querySelector('a')!.getAttribute('lang')).toBe('ru');
+		expect(squash(register.text)).toMatch(/^article of 15 Sep 2025: .+; according to The Washington Post, citing several US officials, unnamed$/);
 		for (const li of entries) {
 			expect(li.querySelector('.tl-title')!.text.length, li.id).toBeGreaterThan(10);
 			expect(li.querySelector('.tl-kind')!.text, li.id).toMatch(/^[A-Z]/);
 			const sources = li.querySelectorAll('.tl-sources a');
-			expect(sources.map((a) => a.getAttribute('href')), li.id).toEqual([ARTICLE]);
-			expect(sources[0].getAttribute('lang')).toBe('ru');
-			expect(squash(li.querySelector('.tl-sources')!.text), li.id).toContain('The Washington Post, citing several US officials, unnamed');
+			expect(sources.map((a) => a.getAttribute('href')), li.id).toEqual([`#${register.id}`]);
+			expect(squash(li.querySelector('.tl-sources')!.text), li.id).toBe('article of 15 Sep 2025, according to The Washington Post');
 			const actors = li.getAttribute('data-actors')!.split(' ');
 			expect(actors.length, li.id).toBeGreaterThan(0);
 			const chips = li.querySelectorAll('a.chip').map((a) => a.getAttribute('href'));
@@ -239,7 +244,9 @@ describe('exports', () => {
 		expect(rows).toHaveLength(entries.length + 1);
 		for (const row of rows) expect(row).toHaveLength(EVENTS_CSV_COLUMNS.length);
 		const belavia = rows.find((r) => r[0] === 'us-lifts-belavia-sanctions')!;
-		expect(Object.fromEntries(rows[0].map((c, i) => [c, belavia[i]]))).toMatchObject({ date_kind: 'moment', earliest: '2025-09-08', latest: '2025-09-14', inferred: 'false', sources: ARTICLE });
+		expect(Object.fromEntries(rows[0].map((c, i) => [c, belavia[i]]))).toMatchObject({ date_kind: 'moment', earliest: '2025-09-08', latest: '2025-09-14', inferred: 'false' });
+		// Absolute links on the configured site (a spreadsheet has no page to resolve "/articles/…" against).
+		expect(belavia[rows[0].indexOf('sources')]).toMatch(new RegExp(`^https?://[^/]+${ARTICLE}$`));
 	});
 
 	it('events.ics parses with ical.js and has one VEVENT per entry', () => {

@@ -62,8 +62,15 @@ describe('eventsJson', () => {
 });
 
 describe('eventsCsv', () => {
+	const actorNames = new Map([
+		['us', '@United States'],
+		['belarus', 'Belarus'],
+		['belavia', '=Belavia'],
+	]);
+	const csv = (siteUrl = 'https://news.example/') => eventsCsv(timeline, { siteUrl, actorNames });
+
 	it('parses back to the same values', () => {
-		const text = eventsCsv(timeline);
+		const text = csv();
 		expect(text.endsWith('\r\n')).toBe(true);
 		const [header, ...rows] = parseCsv(text);
 		expect(header).toEqual([...EVENTS_CSV_COLUMNS]);
@@ -83,7 +90,6 @@ describe('eventsCsv', () => {
 			actors: 'us;belarus;belavia',
 			blocs: 'us;belarus',
 			place: 'Minsk, Belarus',
-			sources: '/articles/2025-09-15-first/;/articles/2025-10-01-second/',
 		});
 		const coup = records.find((r) => r.title === 'Coup')!;
 		expect(coup).toMatchObject({ id: '2025-09-15-first--1', date: '2021~', precision: 'year', approximate: 'true', note: 'Year only.' });
@@ -91,6 +97,23 @@ describe('eventsCsv', () => {
 		expect(records.find((r) => r.date === '2021/..')).toMatchObject({ date_kind: 'interval', earliest: '2021-01-01', latest: '' });
 		expect(records.find((r) => r.date === '../2023-03')).toMatchObject({ earliest: '', latest: '2023-03-31', precision: 'month' });
 		expect(records.find((r) => r.title === 'Handover')).toMatchObject({ date_kind: 'moment', earliest: '2021-01-01', latest: '2025-09-30', inferred: 'true' });
+	});
+
+	// A spreadsheet has no site to resolve "/articles/…" against, and ids alone say little to a reader.
+	it('gives sources as absolute URLs on the configured site and actors by name beside their ids', () => {
+		const records = (text: string) => {
+			const [header, ...rows] = parseCsv(text);
+			return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+		};
+		const relief = records(csv()).find((r) => r.id === 'belavia-relief')!;
+		expect(relief.sources).toBe('https://news.example/articles/2025-09-15-first/;https://news.example/articles/2025-10-01-second/');
+		expect(relief.actors).toBe('us;belarus;belavia');
+		// Names in the ids' order; a cell of names is neutralised like any other (it starts with "@" here).
+		expect(relief.actor_names).toBe("'@United States;Belarus;=Belavia");
+		// An actor with no known name keeps its id.
+		expect(records(csv()).find((r) => r.title === 'Coup')!.actor_names).toBe('mali-junta');
+		// SITE_URL with or without its trailing slash gives the same links.
+		expect(records(csv('https://example.org')).find((r) => r.id === 'belavia-relief')!.sources.split(';')[0]).toBe('https://example.org/articles/2025-09-15-first/');
 	});
 });
 
