@@ -8,7 +8,7 @@
 //   model/         pure functions: timeline, actor index, relation map   schema, language
 //   markdown/      remark and rehype plugins of the article renderer     schema, language, model
 //   site/          routes, wording, loaders, the site model per build    schema, language, input, model, markdown
-//   client/        code that runs in the reader's browser                schema, language (no node: modules)
+//   client/        code that runs in the reader's browser                schema, language, model (no node: modules)
 //   components/, layouts/, pages/ (and middleware.ts, content.config.ts)  site and everything above it, client
 //   integrations/  Astro build hooks (search index, offline worker)      schema, language, input, model, site, client
 //   scripts/       command-line entry points                             anything in src/, never tests/
@@ -42,7 +42,7 @@ export const ALLOWED: Record<Layer, readonly Layer[]> = {
 	model: ['schema', 'language', 'model'],
 	markdown: ['schema', 'language', 'model', 'markdown'],
 	site: ['schema', 'language', 'input', 'model', 'markdown', 'site'],
-	client: ['schema', 'language', 'client'],
+	client: ['schema', 'language', 'model', 'client'],
 	ui: ['schema', 'language', 'model', 'site', 'client', 'ui'],
 	integrations: ['schema', 'language', 'input', 'model', 'site', 'client', 'integrations'],
 	config: ['schema', 'language', 'input', 'model', 'markdown', 'site', 'integrations', 'config'],
