@@ -5,7 +5,7 @@
 // time) and the peak of all the build's processes together (/proc sampled every 250 ms), pages written and
 // the size of the search index. Prints one Markdown table and writes it to bench/results.md.
 //   npm run bench [-- --50k] [--corpora 10000:small,10000:realistic] [--steps cold,rebuild,reference]
-//                 [--root <another checkout, to measure it with this bench>] [--out bench/results.md]
+//                 [--root <another checkout, to measure it with this bench>] [--out bench/results.md] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -19,6 +19,8 @@ const { values } = parseArgs({
 		steps: { type: 'string', default: 'cold,rebuild,reference' },
 		root: { type: 'string' },
 		out: { type: 'string', default: 'bench/results.md' },
+		/** Keep the built sites (in /tmp/site-bench/) for `npm run bench:search -- --site … --minimal …`. */
+		keep: { type: 'boolean', default: false },
 	},
 });
 const corpora = values.corpora
@@ -133,7 +135,6 @@ function siteFigures(dir: string): { pages: number; indexMb: number; indexed?: n
 	return { pages, indexMb: indexBytes / 1024 / 1024, indexed };
 }
 
-rmSync(work, { recursive: true, force: true });
 spawnSync('mkdir', ['-p', work]);
 const rows: string[] = [];
 const notes: string[] = [];
@@ -149,6 +150,9 @@ for (const { count, vocab } of corpora) {
 	console.error(`${name}:`);
 	const site = join(work, `full-${name}`);
 	const env = { CONTENT_DIR: corpus, DIST_DIR: site, ASTRO_CACHE_DIR: join(work, `cache-${name}`) };
+	const refDir = join(work, `minimal-${name}`);
+	// Cold: no site, no cache from an earlier run.
+	for (const dir of [site, env.ASTRO_CACHE_DIR, refDir, join(work, `cache-minimal-${name}`)]) rmSync(dir, { recursive: true, force: true });
 	const build = `"${node}" scripts/build.ts`;
 	const cold = steps.has('cold') ? await measure('full site, cold', build, env) : undefined;
 	const figures = cold ? siteFigures(site) : undefined;
@@ -164,7 +168,6 @@ for (const { count, vocab } of corpora) {
 			writeFileSync(one, original);
 		}
 	}
-	const refDir = join(work, `minimal-${name}`);
 	const reference = steps.has('reference')
 		? await measure(
 				'minimal Astro + Pagefind',
@@ -188,8 +191,11 @@ for (const { count, vocab } of corpora) {
 	if (cold) notes.push(`- ${name}, cold build, processes at the peak of their sum: ${cold.atPeak}`);
 	if (rebuild) notes.push(`- ${name}, rebuild: ${rebuild.peakMb} MB largest, ${rebuild.treeMb} MB all (${rebuild.atPeak})`);
 	if (reference) notes.push(`- ${name}, reference: ${reference.atPeak}`);
-	rmSync(site, { recursive: true, force: true });
-	rmSync(refDir, { recursive: true, force: true });
+	if (values.keep) console.error(`  kept: ${site} and ${refDir}`);
+	else {
+		rmSync(site, { recursive: true, force: true });
+		rmSync(refDir, { recursive: true, force: true });
+	}
 }
 
 const lines = [
