@@ -7,7 +7,7 @@
 //   npm run bench [-- --50k] [--corpora 10000:small,10000:realistic] [--steps cold,rebuild,reference]
 //                 [--root <another checkout, to measure it with this bench>] [--out bench/results.md] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -82,16 +82,21 @@ function processTree(pid: number): { pid: number; name: string; kb: number }[] {
 }
 
 /** Runs a shell command under GNU time in `cwd`, sampling its process tree every 250 ms. */
-async function measure(label: string, command: string, env: Record<string, string>, cwd = root): Promise<Measure> {
+async function measure(label: string, command: string, env: Record<string, string>, cwd = root, logFile?: string): Promise<Measure> {
 	const out = join(work, 'time.txt');
+	const log = logFile ? createWriteStream(logFile) : undefined;
 	const child = spawn('/usr/bin/time', ['-v', '-o', out, 'sh', '-c', command], {
 		cwd,
 		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
-	child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
-	child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+	for (const stream of [child.stdout, child.stderr]) {
+		stream.on('data', (chunk) => {
+			output = (output + chunk).slice(-4000);
+			log?.write(chunk);
+		});
+	}
 	let treeKb = 0;
 	let atPeak = '';
 	const sampler = setInterval(() => {
@@ -107,6 +112,7 @@ async function measure(label: string, command: string, env: Record<string, strin
 	}, 250);
 	const status = await new Promise<number | null>((done) => child.on('close', done));
 	clearInterval(sampler);
+	log?.end();
 	if (status !== 0) throw new Error(`${label} failed:\n${output}`);
 	const time = readFileSync(out, 'utf8');
 	const wall = time.match(/Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)/)!;
@@ -154,7 +160,8 @@ for (const { count, vocab } of corpora) {
 	// Cold: no site, no cache from an earlier run.
 	for (const dir of [site, env.ASTRO_CACHE_DIR, refDir, join(work, `cache-minimal-${name}`)]) rmSync(dir, { recursive: true, force: true });
 	const build = `"${node}" scripts/build.ts`;
-	const cold = steps.has('cold') ? await measure('full site, cold', build, env) : undefined;
+	// The build's own log (phase timings: content sync, Vite, rendering, indexing) stays beside the results.
+	const cold = steps.has('cold') ? await measure('full site, cold', build, env, root, join(work, `${name}-cold.log`)) : undefined;
 	const figures = cold ? siteFigures(site) : undefined;
 	let rebuild: Measure | undefined;
 	if (steps.has('rebuild')) {
@@ -163,7 +170,7 @@ for (const { count, vocab } of corpora) {
 		const original = readFileSync(one, 'utf8');
 		appendFileSync(one, '\nДобавленный абзац для проверки пересборки.\n');
 		try {
-			rebuild = await measure('full site, one article changed', build, env);
+			rebuild = await measure('full site, one article changed', build, env, root, join(work, `${name}-rebuild.log`));
 		} finally {
 			writeFileSync(one, original);
 		}

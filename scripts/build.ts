@@ -12,6 +12,7 @@
 //   dies without a word (SIGKILL), so no orphan keeps writing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { resolve, sep } from 'node:path';
 import { contentDir } from '../src/content/dir.ts';
 import { acquireLock, type Lock } from './lib/lock.ts';
@@ -127,7 +128,10 @@ await claim(cache, 'build cache');
 // The build reads and writes a copy of the cache; a failed build's copy is thrown away.
 if (existsSync(cache)) cpSync(cache, cacheStaging, { recursive: true });
 const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
-const built = await run(['--import', resolve(root, 'scripts/lib/exit-with-parent.ts'), astro, 'build', ...process.argv.slice(2)], {
+// Node's default heap limit (~4 GB) is less than the Astro process needs at ~50,000 articles; let it use up to
+// half the machine's memory unless NODE_OPTIONS says otherwise (it takes that only when it needs it).
+const heap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${Math.max(4096, Math.floor(totalmem() / 2 / 1024 / 1024))}`];
+const built = await run([...heap, '--import', resolve(root, 'scripts/lib/exit-with-parent.ts'), astro, 'build', ...process.argv.slice(2)], {
 	ASTRO_TELEMETRY_DISABLED: '1',
 	...process.env,
 	ASTRO_OUT_DIR: staging,
