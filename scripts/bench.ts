@@ -21,6 +21,8 @@ const { values } = parseArgs({
 		out: { type: 'string', default: 'bench/results.md' },
 		/** Keep the built sites (in /tmp/site-bench/) for `npm run bench:search -- --site … --minimal …`. */
 		keep: { type: 'boolean', default: false },
+		/** Where the sites, caches and logs go (two benches at once need two). */
+		work: { type: 'string', default: '/tmp/site-bench' },
 	},
 });
 const corpora = values.corpora
@@ -36,7 +38,7 @@ const steps = new Set(values.steps.split(','));
 const here = process.cwd();
 /** The checkout whose build is measured (this one unless --root). */
 const root = resolve(values.root ?? here);
-const work = '/tmp/site-bench';
+const work = resolve(values.work);
 const node = process.execPath;
 
 interface Measure {
