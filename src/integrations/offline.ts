@@ -11,8 +11,8 @@ import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
 import { FRAGMENTS_CACHE, OFFLINE_LIST, PAGES_CACHE, type OfflineList } from '../client/offline/caches.ts';
 import { pruneCaches } from '../client/offline/prune.ts';
-import { PAGEFIND_DIR } from './pagefind.ts';
 import { ROUTES } from '../schema/routes.ts';
+import { PAGEFIND_DIR, SEARCH_RECORDS_ENV } from './pagefind.ts';
 
 /** Largest total of Pagefind fragments the worker precaches on the first visit. */
 const PRECACHE_FRAGMENTS_UP_TO = 3 * 1024 * 1024;
@@ -50,87 +50,93 @@ export function routesOf(files: string[]): string[] {
 		.sort();
 }
 
+/** Writes the service worker, its prune script and the offline list into a built site (after its search index). */
+export async function writeOfflineWorker(siteDir: string, logger: { info(message: string): void; warn(message: string): void }) {
+	const started = performance.now();
+	const files = filesUnder(siteDir);
+	const list: OfflineList = {
+		pages: [...routesOf(files), ROUTES.rss, ...files.filter((f) => f.startsWith('data/')).map((f) => `/${f}`)],
+		fragments: files.filter((f) => f.startsWith(`${PAGEFIND_DIR}/fragment/`)).map((f) => `/${f}`),
+	};
+	const listJson = JSON.stringify(list);
+	writeFileSync(join(siteDir, OFFLINE_LIST), listJson);
+	writeFileSync(join(siteDir, PRUNE_SCRIPT), pruneScript());
+	// Result fragments join the precache while they are small, so the first visit alone makes search
+	// work offline; a large site leaves them to "Save for offline" and to the runtime cache.
+	const fragmentBytes = list.fragments.reduce((sum, f) => sum + statSync(join(siteDir, f)).size, 0);
+	const precacheFragments = fragmentBytes <= PRECACHE_FRAGMENTS_UP_TO;
+
+	const { count, size, warnings } = await generateSW({
+		globDirectory: siteDir,
+		globPatterns: [
+			'_astro/**/*.{js,css}',
+			'favicon.svg',
+			// Offline, an address the reader never saved gets the site's "Page not found".
+			'404.html',
+			`${PAGEFIND_DIR}/pagefind.js`,
+			`${PAGEFIND_DIR}/pagefind-worker.js`,
+			// The actors' names the search scripts expand a query with, for excerpts across languages.
+			'search/actor-names.json',
+			`${PAGEFIND_DIR}/pagefind-entry.json`,
+			`${PAGEFIND_DIR}/*.pf_meta`,
+			`${PAGEFIND_DIR}/wasm.*.pagefind`,
+			`${PAGEFIND_DIR}/index/*`,
+			`${PAGEFIND_DIR}/filter/*`,
+			...(precacheFragments ? [`${PAGEFIND_DIR}/fragment/*`] : []),
+		],
+		// The list's hash is in the worker (the server ignores the query), so a build that adds or
+		// removes a page is a new worker, and its activation prunes the caches (PRUNE_SCRIPT).
+		importScripts: [`/${PRUNE_SCRIPT}?list=${createHash('sha1').update(listJson).digest('hex').slice(0, 16)}`],
+		swDest: join(siteDir, 'sw.js'),
+		sourcemap: false,
+		mode: 'production',
+		// Pagefind asks for pagefind-entry.json?ts=<time> to bust HTTP caches; the precache ignores it.
+		ignoreURLParametersMatching: [/^ts$/, /^utm_/],
+		dontCacheBustURLsMatching: /^_astro\/|\.pf_(index|meta|filter|fragment)$/,
+		maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+		cleanupOutdatedCaches: true,
+		// A new build takes over on the next visit instead of waiting for every tab to close.
+		skipWaiting: true,
+		clientsClaim: true,
+		runtimeCaching: [
+			{
+				urlPattern: /\/pagefind\/fragment\//,
+				handler: 'CacheFirst',
+				options: { cacheName: FRAGMENTS_CACHE },
+			},
+			{
+				// Pages the reader opens; /search/?q=… is served from the cached /search/. Offline, an
+				// address that is neither online nor cached gets the precached 404 page.
+				urlPattern: ({ request, sameOrigin, url }) => sameOrigin && request.mode === 'navigate' && !url.pathname.startsWith('/pagefind/'),
+				handler: 'NetworkFirst',
+				options: {
+					cacheName: PAGES_CACHE,
+					networkTimeoutSeconds: 4,
+					matchOptions: { ignoreSearch: true },
+					precacheFallback: { fallbackURL: '/404.html' },
+				},
+			},
+			{
+				// Same-origin data files and pages fetched by scripts ("Save for offline"): no fallback page.
+				urlPattern: ({ sameOrigin, url }) => sameOrigin && !url.pathname.startsWith('/pagefind/'),
+				handler: 'NetworkFirst',
+				options: { cacheName: PAGES_CACHE, networkTimeoutSeconds: 4, matchOptions: { ignoreSearch: true } },
+			},
+		],
+	});
+	for (const warning of warnings) logger.warn(warning);
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	logger.info(`Service worker precaches ${count} files (${(size / 1024).toFixed(0)} KiB); offline list has ${list.pages.length} pages and ${list.fragments.length} fragments (${precacheFragments ? 'precached' : 'cached on use'}); ${seconds} s.`);
+}
+
 export default function offlineWorker(): AstroIntegration {
 	return {
 		name: 'mali-realignment:offline',
 		hooks: {
 			'astro:build:done': async ({ dir, logger }) => {
-				const started = performance.now();
-				const siteDir = fileURLToPath(dir);
-				const files = filesUnder(siteDir);
-				const list: OfflineList = {
-					pages: [...routesOf(files), ROUTES.rss, ...files.filter((f) => f.startsWith('data/')).map((f) => `/${f}`)],
-					fragments: files.filter((f) => f.startsWith(`${PAGEFIND_DIR}/fragment/`)).map((f) => `/${f}`),
-				};
-				const listJson = JSON.stringify(list);
-				writeFileSync(join(siteDir, OFFLINE_LIST), listJson);
-				writeFileSync(join(siteDir, PRUNE_SCRIPT), pruneScript());
-				// Result fragments join the precache while they are small, so the first visit alone makes search
-				// work offline; a large site leaves them to "Save for offline" and to the runtime cache.
-				const fragmentBytes = list.fragments.reduce((sum, f) => sum + statSync(join(siteDir, f)).size, 0);
-				const precacheFragments = fragmentBytes <= PRECACHE_FRAGMENTS_UP_TO;
-
-				const { count, size, warnings } = await generateSW({
-					globDirectory: siteDir,
-					globPatterns: [
-						'_astro/**/*.{js,css}',
-						'favicon.svg',
-						// Offline, an address the reader never saved gets the site's "Page not found".
-						'404.html',
-						`${PAGEFIND_DIR}/pagefind.js`,
-						`${PAGEFIND_DIR}/pagefind-worker.js`,
-						// The actors' names the search scripts expand a query with, for excerpts across languages.
-						'search/actor-names.json',
-						`${PAGEFIND_DIR}/pagefind-entry.json`,
-						`${PAGEFIND_DIR}/*.pf_meta`,
-						`${PAGEFIND_DIR}/wasm.*.pagefind`,
-						`${PAGEFIND_DIR}/index/*`,
-						`${PAGEFIND_DIR}/filter/*`,
-						...(precacheFragments ? [`${PAGEFIND_DIR}/fragment/*`] : []),
-					],
-					// The list's hash is in the worker (the server ignores the query), so a build that adds or
-					// removes a page is a new worker, and its activation prunes the caches (PRUNE_SCRIPT).
-					importScripts: [`/${PRUNE_SCRIPT}?list=${createHash('sha1').update(listJson).digest('hex').slice(0, 16)}`],
-					swDest: join(siteDir, 'sw.js'),
-					sourcemap: false,
-					mode: 'production',
-					// Pagefind asks for pagefind-entry.json?ts=<time> to bust HTTP caches; the precache ignores it.
-					ignoreURLParametersMatching: [/^ts$/, /^utm_/],
-					dontCacheBustURLsMatching: /^_astro\/|\.pf_(index|meta|filter|fragment)$/,
-					maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-					cleanupOutdatedCaches: true,
-					// A new build takes over on the next visit instead of waiting for every tab to close.
-					skipWaiting: true,
-					clientsClaim: true,
-					runtimeCaching: [
-						{
-							urlPattern: /\/pagefind\/fragment\//,
-							handler: 'CacheFirst',
-							options: { cacheName: FRAGMENTS_CACHE },
-						},
-						{
-							// Pages the reader opens; /search/?q=… is served from the cached /search/. Offline, an
-							// address that is neither online nor cached gets the precached 404 page.
-							urlPattern: ({ request, sameOrigin, url }) => sameOrigin && request.mode === 'navigate' && !url.pathname.startsWith('/pagefind/'),
-							handler: 'NetworkFirst',
-							options: {
-								cacheName: PAGES_CACHE,
-								networkTimeoutSeconds: 4,
-								matchOptions: { ignoreSearch: true },
-								precacheFallback: { fallbackURL: '/404.html' },
-							},
-						},
-						{
-							// Same-origin data files and pages fetched by scripts ("Save for offline"): no fallback page.
-							urlPattern: ({ sameOrigin, url }) => sameOrigin && !url.pathname.startsWith('/pagefind/'),
-							handler: 'NetworkFirst',
-							options: { cacheName: PAGES_CACHE, networkTimeoutSeconds: 4, matchOptions: { ignoreSearch: true } },
-						},
-					],
-				});
-				for (const warning of warnings) logger.warn(warning);
-				const seconds = ((performance.now() - started) / 1000).toFixed(1);
-				logger.info(`Service worker precaches ${count} files (${(size / 1024).toFixed(0)} KiB); offline list has ${list.pages.length} pages and ${list.fragments.length} fragments (${precacheFragments ? 'precached' : 'cached on use'}); ${seconds} s.`);
+				// Under scripts/build.ts the index is written after Astro exits, and the worker after it.
+				if (process.env[SEARCH_RECORDS_ENV]) return;
+				await writeOfflineWorker(fileURLToPath(dir), logger);
 			},
 		},
 	};

@@ -1,15 +1,16 @@
-// Builds the Pagefind search index at the end of `astro build`, as Starlight does: create the index,
-// add the built article pages, the content model's actors and timeline days, write, check every response.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// The Pagefind search index: the built article pages, the content model's actors and timeline days, every
+// response checked. `astro build` writes the records; scripts/build.ts (scripts/index-site.ts) indexes them
+// in its own process after Astro exits. A bare `astro build` indexes in `astro:build:done`, as Starlight does.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import type { CheckedContent } from '../input/check.ts';
+import type { SiteContent } from '../schema/content.ts';
+import { buildSiteModel, type SiteModel } from '../model/site-model.ts';
 import { checkedContent } from '../site/loaders.ts';
-import { entryHrefs, planSlice } from '../model/timeline-slices.ts';
-import { buildTimeline } from '../model/timeline.ts';
+import type { CustomRecord } from 'pagefind';
 import { actorRecord, timelineDayRecord, timelineDays } from '../site/search-records.ts';
 
 /** Where the bundle goes inside the built site; the search scripts and the service worker expect it there. */
@@ -36,45 +37,62 @@ export async function createSiteIndex(): Promise<PagefindIndex> {
 	return index;
 }
 
+/** Where a folder of search records keeps the actor records; the timeline days are HTML files in DAYS_DIR. */
+const ACTORS_FILE = 'actors.json';
+const DAYS_DIR = 'days';
+
 /**
- * Adds what is indexed from the content model rather than from built pages: actors (one record each: names,
- * aliases, description) and timeline days (one small document each, an entry per heading), so the long
- * actor and timeline pages are not indexed.
+ * Writes what is indexed from the content model rather than from built pages into `dir`: actors (one
+ * custom record each: names, aliases, description) and timeline days (one small HTML document each, an
+ * entry per heading, its `url` meta the timeline link), so the long actor and timeline pages are not
+ * indexed. Pagefind reads a folder of files in parallel, several times faster than thousands of
+ * addHTMLFile messages. `scripts/build.ts` has the Astro build write them, then indexes in its own process.
  */
-export async function addContentRecords(index: PagefindIndex, { actors, articles }: Pick<CheckedContent, 'actors' | 'articles'>) {
-	const timeline = buildTimeline(articles, actors);
-	const href = entryHrefs(planSlice({ kind: 'all' }, timeline));
-	const actorRecords = [...actors.values()].map((actor) => actorRecord(actor, articles));
-	const days = timelineDays(timeline, href).map((day) => timelineDayRecord(day, actors));
-	const responses = await Promise.all(actorRecords.map((record) => index.addCustomRecord(record)));
-	responses.forEach((response, i) => check(`addCustomRecord(${actorRecords[i].url})`, response));
-	// Timeline days go through a scratch folder: Pagefind reads a folder of files in parallel, several
-	// times faster than thousands of addHTMLFile messages. Each file's `url` meta is its timeline link.
-	const scratch = mkdtempSync(join(tmpdir(), 'pagefind-days-'));
-	try {
-		days.forEach((day, i) => writeFileSync(join(scratch, `${i}.html`), day.content));
-		const added = check('addDirectory(timeline days)', await index.addDirectory({ path: scratch }));
-		if (added.page_count !== days.length) throw new Error(`Pagefind indexed ${added.page_count} of ${days.length} timeline days`);
-	} finally {
-		rmSync(scratch, { recursive: true, force: true });
-	}
+export function writeContentRecords(dir: string, model: Pick<SiteModel, 'actors' | 'index' | 'timeline'>) {
+	const { actors, index } = model;
+	const timeline = model.timeline.entries;
+	// The same model the pages are built from: an actor's article count and an event's link are the pages' own.
+	const actorRecords = [...actors.values()].map((actor) => actorRecord(actor, index.articlesOf(actor.id)));
+	const days = timelineDays(timeline, model.timeline.entryHref).map((day) => timelineDayRecord(day, actors));
+	mkdirSync(join(dir, DAYS_DIR), { recursive: true });
+	writeFileSync(join(dir, ACTORS_FILE), JSON.stringify({ actors: actorRecords, entries: timeline.length, days: days.length }));
+	days.forEach((day, i) => writeFileSync(join(dir, DAYS_DIR, `${i}.html`), day.content));
 	return { actors: actorRecords.length, entries: timeline.length, days: days.length };
 }
 
-async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Promise<void> {
+/** Adds a folder written by writeContentRecords to the index, checking that every record went in. */
+export async function addRecordsFrom(index: PagefindIndex, dir: string) {
+	const { actors, entries, days } = JSON.parse(readFileSync(join(dir, ACTORS_FILE), 'utf8')) as { actors: CustomRecord[]; entries: number; days: number };
+	const responses = await Promise.all(actors.map((record) => index.addCustomRecord(record)));
+	responses.forEach((response, i) => check(`addCustomRecord(${actors[i].url})`, response));
+	const added = check('addDirectory(timeline days)', await index.addDirectory({ path: join(dir, DAYS_DIR) }));
+	if (added.page_count !== days) throw new Error(`Pagefind indexed ${added.page_count} of ${days} timeline days`);
+	return { actors: actors.length, entries, days };
+}
+
+/** Adds the actors and timeline days of `content` (through a scratch folder). */
+export async function addContentRecords(index: PagefindIndex, content: SiteContent) {
+	const scratch = mkdtempSync(join(tmpdir(), 'pagefind-records-'));
+	try {
+		writeContentRecords(scratch, buildSiteModel(content));
+		return await addRecordsFrom(index, scratch);
+	} finally {
+		rmSync(scratch, { recursive: true, force: true });
+	}
+}
+
+/** Indexes a built site: its article pages from their HTML, the records in `recordsDir`; writes siteDir/pagefind. */
+export async function indexSite(siteDir: string, recordsDir: string, log: (message: string) => void): Promise<void> {
 	const started = performance.now();
 	try {
 		const index = await createSiteIndex();
-		// Article pages are indexed from their HTML.
 		const { page_count } = check('addDirectory', await index.addDirectory({ path: siteDir, glob: 'articles/*/index.html' }));
 		const pagesDone = performance.now();
-		// The content the loaders already read and checked for this build.
-		const added = await addContentRecords(index, await checkedContent());
+		const added = await addRecordsFrom(index, recordsDir);
 		const recordsDone = performance.now();
-
 		check('writeFiles', await index.writeFiles({ outputPath: `${siteDir}/${PAGEFIND_DIR}` }));
 		const s = (from: number, to = performance.now()) => `${((to - from) / 1000).toFixed(1)} s`;
-		logger.info(
+		log(
 			`Indexed ${page_count} articles, ${added.actors} actors and ${added.entries} timeline entries (${added.days} days) in ${s(started)}` +
 				` (articles ${s(started, pagesDone)}, records ${s(pagesDone, recordsDone)}, writing ${s(recordsDone)}).`,
 		);
@@ -83,12 +101,33 @@ async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Prom
 	}
 }
 
+/**
+ * Set by scripts/build.ts: the Astro build only writes the search records into this folder, and the build
+ * script indexes them with the built pages in its own process once Astro has exited and freed its memory
+ * (Pagefind's indexer peaks at ~2 GB at 10,000 articles; inside `astro:build:done` it added to Astro's).
+ */
+export const SEARCH_RECORDS_ENV = 'SEARCH_RECORDS_DIR';
+
 export default function pagefindIndex(): AstroIntegration {
 	return {
 		name: 'mali-realignment:pagefind',
 		hooks: {
 			'astro:build:done': async ({ dir, logger }) => {
-				await buildIndex(fileURLToPath(dir).replace(/\/$/, ''), logger);
+				const content = buildSiteModel(await checkedContent());
+				const deferred = process.env[SEARCH_RECORDS_ENV];
+				if (deferred) {
+					const written = writeContentRecords(deferred, content);
+					logger.info(`Wrote search records for ${written.actors} actors and ${written.days} timeline days; scripts/build.ts indexes them after Astro exits.`);
+					return;
+				}
+				// A bare `astro build`: index here, inside the Astro process.
+				const scratch = mkdtempSync(join(tmpdir(), 'pagefind-records-'));
+				try {
+					writeContentRecords(scratch, content);
+					await indexSite(fileURLToPath(dir).replace(/\/$/, ''), scratch, (message) => logger.info(message));
+				} finally {
+					rmSync(scratch, { recursive: true, force: true });
+				}
 			},
 		},
 	};

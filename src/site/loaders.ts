@@ -1,13 +1,47 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContent, type CheckedContent } from '../input/check.ts';
 import { contentDir } from '../input/dir.ts';
 import { ContentError } from '../input/problems.ts';
 
+/**
+ * scripts/build.ts runs the check in its own process first (`scripts/check.ts --save <file>`), which saves
+ * what it read and checked here; the loaders take that instead of reading and checking every file again.
+ */
+const SAVED_CHECK_ENV = 'CHECKED_CONTENT_FILE';
+const SAVED_CHECK_FORMAT = 1;
+
+/** Writes a check's result for the build's loaders (structured clone: Maps and Dates survive). */
+export function saveCheckedContent(file: string, dir: string, checked: CheckedContent) {
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, serialize({ format: SAVED_CHECK_FORMAT, dir: resolve(dir), checked }));
+}
+
+/** A check saved by saveCheckedContent, if it is of the content folder `dir` (else undefined: check again). */
+export function readSavedCheck(file: string, dir: string): CheckedContent | undefined {
+	const saved = deserialize(readFileSync(file)) as { format?: number; dir?: string; checked?: CheckedContent };
+	return saved.format === SAVED_CHECK_FORMAT && saved.dir === resolve(dir) ? saved.checked : undefined;
+}
+
+/** The check scripts/build.ts saved for this build; taken once per process (a dev server's reloads read the files). */
+let savedTaken = false;
+function savedCheck(): CheckedContent | undefined {
+	const file = process.env[SAVED_CHECK_ENV];
+	if (!file || savedTaken) return undefined;
+	savedTaken = true;
+	const saved = readSavedCheck(file, contentDir());
+	usedSaved = saved !== undefined;
+	return saved;
+}
+let usedSaved = false;
+
 let pending: Promise<CheckedContent> | undefined;
 
 /** Every content file read and checked, once per process, problems included. */
 function checkedAll(): Promise<CheckedContent> {
-	pending ??= Promise.resolve().then(() => checkContent(contentDir()));
+	pending ??= Promise.resolve().then(() => savedCheck() ?? checkContent(contentDir()));
 	return pending;
 }
 
@@ -106,6 +140,7 @@ export function articleLoader(): Loader {
 				await syncEntries(context, articles, context.generateDigest(JSON.stringify(names)), false);
 			};
 			await sync();
+			if (usedSaved) context.logger.info(`${(await contentFor(context)).articles.length} articles as scripts/check.ts read and checked them (not checked again).`);
 			watchContent(context, sync);
 		},
 	};

@@ -35,8 +35,9 @@ export function actorAbout(actor: ActorEntry): string {
  */
 export function actorRecord(actor: ActorEntry, articles: readonly ArticleEntry[] = []): CustomRecord {
 	const { data } = actor;
-	const named = articles.filter((a) => a.data.actors.includes(actor.id)).length;
-	const newest = articles.find((a) => a.data.actors.includes(actor.id));
+	// The articles the actor page lists (the model's index: named in the frontmatter, an event or a relation), newest first.
+	const named = articles.length;
+	const newest = articles[0];
 	return {
 		url: actorPath(actor.id),
 		language: 'en',

@@ -112,6 +112,47 @@ describe('a killed build', () => {
 	}, 240_000);
 });
 
+describe('a failed search index', () => {
+	it('publishes nothing: the last good site stays, with none of the new build in it or in the cache', async () => {
+		build();
+		const file = join(content(), ARTICLE);
+		const original = readFileSync(file, 'utf8');
+		writeFileSync(file, original.replace(TITLE, 'title: "RETRACT-ME Администрация Трампа"'));
+		try {
+			// Pagefind indexes in its own process after astro build exits; kill it (as the kernel's OOM killer would).
+			const run = spawn(process.execPath, ['scripts/build.ts'], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+			let output = '';
+			run.stderr.on('data', (chunk) => (output += chunk));
+			const astroDone = new Promise<void>((done) => {
+				run.stdout.on('data', (chunk) => {
+					output += chunk;
+					if (/indexes them after Astro exits/.test(output)) done();
+				});
+			});
+			const exited = new Promise((done) => run.once('exit', (code) => done(code)));
+			await astroDone;
+			const astro = (JSON.parse(readFileSync(`${site()}.lock`, 'utf8')) as { child: number }).child;
+			let indexer = astro;
+			for (let i = 0; i < 200 && (indexer === astro || !alive(indexer)); i++) {
+				await sleep(25);
+				indexer = (JSON.parse(readFileSync(`${site()}.lock`, 'utf8')) as { child: number }).child;
+			}
+			expect(indexer, 'the build script never started the indexer').not.toBe(astro);
+			process.kill(indexer, 'SIGKILL');
+			expect(await exited).toBe(1);
+			expect(output).toMatch(/Indexing the site for search failed \(exit SIGKILL\)\.\n {2}The last good site in .* is untouched\./);
+			expect(output).not.toContain('Site written');
+		} finally {
+			writeFileSync(file, original);
+		}
+		expect(filesContaining(site(), 'RETRACT-ME')).toEqual([]);
+		expect(filesContaining(cache(), 'RETRACT-ME')).toEqual([]);
+		expect(readFileSync(join(site(), ARTICLE_PAGE), 'utf8')).toContain('Администрация Трампа активизировала');
+		expect(existsSync(join(site(), 'pagefind', 'pagefind-entry.json'))).toBe(true);
+		expect(readdirSync(work).filter((f) => /\.(building|building-data|lock)$/.test(f))).toEqual([]);
+	}, 420_000);
+});
+
 describe('two builds at once', () => {
 	it('run one after the other and leave one consistent site', async () => {
 		// Two different versions of the content: every page of the result must come from the same one.
