@@ -282,6 +282,11 @@ export function guardFile(
 	root: string,
 	validate: (collection: Collection, path: string, root: string) => FileResult,
 ): FileResult {
+	// Both refusals are about the whole file: no field, no line.
+	const refuse = (found: string, expected: string, fix: string): FileResult => ({
+		collection,
+		problems: [{ severity: 'error', file: relative(root, path) || path, field: '(file)', found, expected, fix }],
+	});
 	try {
 		// Not even read when far past the body limit: a stray multi-gigabyte file must not fill the memory.
 		let size = 0;
@@ -289,35 +294,15 @@ export function guardFile(
 			size = statSync(path).size;
 		} catch {}
 		if (size > 10 * LIMITS.bodyBytes) {
-			return {
-				collection,
-				problems: [
-					{
-						severity: 'error',
-						file: relative(root, path) || path,
-						field: '(file)',
-						found: `a file of ${kb(size)}`,
-						expected: `an article of at most ${kb(LIMITS.bodyBytes)} of text`,
-						fix: 'split the article into parts, or move the file out of content/',
-					},
-				],
-			};
+			return refuse(`a file of ${kb(size)}`, `an article of at most ${kb(LIMITS.bodyBytes)} of text`, 'split the article into parts, or move the file out of content/');
 		}
 		return validate(collection, path, root);
 	} catch (error) {
 		const e = error as Error;
-		return {
-			collection,
-			problems: [
-				{
-					severity: 'error',
-					file: relative(root, path) || path,
-					field: '(file)',
-					found: `a file the check could not read: ${e?.name ?? 'Error'}: ${String(e?.message ?? error).slice(0, 200)}`,
-					expected: 'a readable UTF-8 Markdown file with YAML frontmatter',
-					fix: 'look for what is unusual in this file (size, nesting, special characters); if it looks ordinary, report it with the file attached',
-				},
-			],
-		};
+		return refuse(
+			`a file the check could not read: ${e?.name ?? 'Error'}: ${String(e?.message ?? error).slice(0, 200)}`,
+			'a readable UTF-8 Markdown file with YAML frontmatter',
+			'look for what is unusual in this file (size, nesting, special characters); if it looks ordinary, report it with the file attached',
+		);
 	}
 }

@@ -11,7 +11,6 @@ import { ROUTES } from '../../schema/routes.ts';
 import { MONTHS } from '../../language/wording.ts';
 
 export const BUNDLE_PATH = '/pagefind/';
-export const ACTOR_NAMES_PATH = ROUTES.actorNames;
 
 /**
  * Pagefind's ranking options, decided with the relevance set in tests/e2e/search-relevance.test.ts: an actor's
@@ -76,7 +75,7 @@ export function warmUp(): Promise<{ api: PagefindApi; actors: ActorNames[] }> {
 				await api.init();
 				return api;
 			})(),
-			fetch(ACTOR_NAMES_PATH)
+			fetch(ROUTES.actorNames)
 				.then((r) => (r.ok ? (r.json() as Promise<{ actors: ActorNames[] }>) : { actors: [] }))
 				.then((j) => j.actors)
 				.catch(() => [] as ActorNames[]),
