@@ -10,6 +10,7 @@ import { contentDir } from '../input/dir.ts';
 import { formatProblems, type Problem } from '../input/problems.ts';
 import { PAGEFIND_DIR, addContentRecords, check, createSiteIndex } from './pagefind.ts';
 import { articlePath } from '../schema/routes.ts';
+import { onContentReloaded } from '../site/content-reloads.ts';
 import { count } from '../language/wording.ts';
 
 const TYPES: Record<string, string> = { js: 'text/javascript', css: 'text/css', json: 'application/json', wasm: 'application/wasm' };
@@ -83,8 +84,8 @@ export default function devServer(): AstroIntegration {
 		hooks: {
 			'astro:server:setup': ({ server, logger }) => {
 				const dir = contentDir();
-				const recheck = () => {
-					content = checkContent(dir);
+				const show = (checked: CheckedContent) => {
+					content = checked;
 					errors = content.problems.filter((p) => p.severity === 'error');
 					// The loaders keep the dev server running on the valid files; the errors are said here, and on every page.
 					if (errors.length) logger.error(`\n${formatProblems(errors)}\nEvery page shows these until they are fixed.`);
@@ -110,24 +111,19 @@ export default function devServer(): AstroIntegration {
 					})().finally(() => (running = undefined));
 					return running;
 				};
-				recheck();
+				show(checkContent(dir));
 				firstIndex.then(() => {
 					indexing = reindex();
 				});
-
-				let timer: NodeJS.Timeout | undefined;
-				const onChange = (path: string) => {
-					if (!path.startsWith(dir) || !path.toLowerCase().endsWith('.md')) return;
-					clearTimeout(timer);
-					timer = setTimeout(() => {
-						recheck();
-						// Every open page reloads: into the error page, or back to the site once it is fixed.
-						server.ws.send({ type: 'full-reload' });
-						indexing = reindex();
-					}, 150);
-				};
-				server.watcher.add(dir);
-				for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
+				// After the loaders have stored an edit (src/site/loaders.ts), not when the file changes: a page
+				// rendered or indexed before then would show the content as it was.
+				const stop = onContentReloaded((checked) => {
+					show(checked);
+					// Every open page reloads: into the error page, or back to the site once it is fixed.
+					server.ws.send({ type: 'full-reload' });
+					indexing = reindex();
+				});
+				server.httpServer?.once('close', stop); // Astro restarts its server when the config changes
 
 				server.middlewares.use(async (req, res, next) => {
 					const path = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);

@@ -5,6 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContent, type CheckedContent } from '../input/check.ts';
 import { contentDir } from '../input/dir.ts';
 import { ContentError } from '../input/problems.ts';
+import { contentReloaded } from './content-reloads.ts';
 
 /**
  * scripts/build.ts runs the check in its own process first (`scripts/check.ts --save <file>`), which saves
@@ -72,15 +73,37 @@ function watchContent({ watcher, logger }: LoaderContext, reload: () => Promise<
 	if (reloads.length > 1) return;
 	const dir = contentDir();
 	watcher.add(dir);
-	const onChange = async (path: string) => {
-		if (!path.startsWith(dir) || !path.endsWith('.md')) return;
-		pending = undefined;
-		try {
-			for (const each of reloads) await each();
-			logger.info(`Reloaded after change to ${path}`);
-		} catch (error) {
-			logger.error((error as Error).message);
+	// An editor's save can be several events; they make one reload. Reloads run one at a time, and an edit
+	// during one queues one more, with the files as they are then.
+	let timer: NodeJS.Timeout | undefined;
+	let running: Promise<void> | undefined;
+	let queued = false;
+	let changed = '';
+	const run = async () => {
+		if (running) {
+			queued = true;
+			return;
 		}
+		running = (async () => {
+			do {
+				queued = false;
+				pending = undefined;
+				try {
+					for (const each of reloads) await each();
+					logger.info(`Reloaded after change to ${changed}`);
+					// Now, not before: pages build their model again and the dev server reindexes search.
+					contentReloaded(await checkedAll());
+				} catch (error) {
+					logger.error((error as Error).message);
+				}
+			} while (queued);
+		})().finally(() => (running = undefined));
+	};
+	const onChange = (path: string) => {
+		if (!path.startsWith(dir) || !path.toLowerCase().endsWith('.md')) return;
+		changed = path;
+		clearTimeout(timer);
+		timer = setTimeout(run, 100);
 	};
 	for (const event of ['change', 'add', 'unlink'] as const) watcher.on(event, onChange);
 }

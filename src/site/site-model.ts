@@ -5,6 +5,7 @@ import { isProblem, readSource } from '../input/read.ts';
 import { buildSiteModel, type SiteModel } from '../model/site-model.ts';
 import type { ArticleEntry } from '../schema/content.ts';
 import { siteContent } from './content.ts';
+import { perContentVersion } from './content-reloads.ts';
 
 /** The Markdown text of an article: the content store keeps rendered HTML only, so it is read again from its file (already checked). */
 function bodyOf(article: ArticleEntry): string {
@@ -12,12 +13,8 @@ function bodyOf(article: ArticleEntry): string {
 	return isProblem(source) ? '' : source.body;
 }
 
-let cached: Promise<SiteModel> | undefined;
-
-export function siteModel(): Promise<SiteModel> {
-	cached ??= siteContent().then((content) => buildSiteModel(content, { bodyOf }));
-	return cached;
-}
+/** The model of the content in the store: built once per build (and again after each reload in the dev server). */
+export const siteModel: () => Promise<SiteModel> = perContentVersion(() => siteContent().then((content) => buildSiteModel(content, { bodyOf })));
 
 /** Articles per page of an actor's article list (page 1 is the actor page). */
 export const ARTICLES_PER_PAGE = 50;

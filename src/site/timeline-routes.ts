@@ -4,6 +4,7 @@ import type { TimelinePage } from '../model/timeline-slices.ts';
 import type { ActorEntry } from '../schema/content.ts';
 import { keyedPaths } from './cache-keys.ts';
 import { siteModel } from './site-model.ts';
+import { perContentVersion } from './content-reloads.ts';
 import { ROUTES } from '../schema/routes.ts';
 
 /** What every timeline page shows besides its own entries: the filter bar, the strip's years, the actors' names. */
@@ -21,12 +22,9 @@ export interface TimelinePageProps {
 	shared: TimelineShared;
 }
 
-let sharedProps: Promise<TimelineShared> | undefined;
-
-function shared(): Promise<TimelineShared> {
-	sharedProps ??= siteModel().then(({ actors, timeline: { blocs, actorLinks, entries, span } }) => ({ actors, blocs, actorLinks, total: entries.length, span }));
-	return sharedProps;
-}
+const shared: () => Promise<TimelineShared> = perContentVersion(() =>
+	siteModel().then(({ actors, timeline: { blocs, actorLinks, entries, span } }) => ({ actors, blocs, actorLinks, total: entries.length, span })),
+);
 
 /** Props of the timeline page at `path` (e.g. `/timeline/`). */
 export async function timelinePageProps(path: string): Promise<TimelinePageProps> {
