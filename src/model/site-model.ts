@@ -57,9 +57,7 @@ export interface SiteModel extends SiteContent {
 }
 
 export interface SiteModelOptions {
-	/** The quotes the renderer found in an article (src/markdown/mention-excerpts.ts), by actor id; undefined: find them in its body. */
-	excerptsOf?: (article: ArticleEntry) => Readonly<Record<string, MentionExcerpt>> | undefined;
-	/** The Markdown text of a checked article (the model reads no files): quotes of an article the renderer did not give. */
+	/** The Markdown text of a checked article (the model reads no files); quoted sentences need it. */
 	bodyOf?: (article: ArticleEntry) => string;
 }
 
@@ -100,7 +98,7 @@ function buildTimelineModel(entries: TimelineEntry[], actors: ReadonlyMap<string
 }
 
 /** Everything the site shows, from checked content. Pure: the same content gives the same model. */
-export function buildSiteModel({ actors, articles }: SiteContent, { excerptsOf, bodyOf }: SiteModelOptions = {}): SiteModel {
+export function buildSiteModel({ actors, articles }: SiteContent, { bodyOf }: SiteModelOptions = {}): SiteModel {
 	const timeline = buildTimelineModel(buildTimeline(articles, actors), actors);
 	const index = buildActorIndex(actors, articles);
 	let graph: RelationGraph | undefined;
@@ -128,8 +126,6 @@ export function buildSiteModel({ actors, articles }: SiteContent, { excerptsOf, 
 			};
 		},
 		excerpt(article, actorId) {
-			const recorded = excerptsOf?.(article);
-			if (recorded) return Object.hasOwn(recorded, actorId) ? recorded[actorId] : undefined;
 			if (!bodyOf) return undefined;
 			let found = excerpts.get(article.id);
 			if (!found) excerpts.set(article.id, (found = mentionExcerpts(bodyOf(article), article.data.lang, (matcher ??= buildMentionMatcher(actors)))));

@@ -150,12 +150,6 @@ export function actorLoader(): Loader {
 	};
 }
 
-/**
- * What an article's stored rendering holds besides its HTML, as of this code: a store from before it lacks
- * it, so a change here renders every article again. 1: the quotes for actor pages (src/markdown/mention-excerpts.ts).
- */
-const RENDERED_WITH = 'mention-excerpts@1';
-
 /** content/articles/<slug>.md, checked with every other content file. */
 export function articleLoader(): Loader {
 	return {
@@ -166,7 +160,7 @@ export function articleLoader(): Loader {
 				const names = [...actors.values()].map(({ id, data }) => [id, data.name, data.aliases, data.forms]);
 				// Pages need an article's rendered HTML, not its Markdown: leaving the source out of the store
 				// makes it (and the module Astro bundles it into) ~40% smaller at 10,000 articles.
-				await syncEntries(context, articles, context.generateDigest(JSON.stringify([RENDERED_WITH, names])), false);
+				await syncEntries(context, articles, context.generateDigest(JSON.stringify(names)), false);
 			};
 			await sync();
 			if (usedSaved) context.logger.info(`${(await contentFor(context)).articles.length} articles as scripts/check.ts read and checked them (not checked again).`);

@@ -7,19 +7,14 @@ import type { ArticleEntry } from '../schema/content.ts';
 import { siteContent } from './content.ts';
 import { perContentVersion } from './content-reloads.ts';
 
-/**
- * The Markdown text of an article, for quotes its stored rendering lacks (none, unless the store is from older
- * code): the content store keeps rendered HTML only, so it is read again from its file (already checked).
- */
+/** The Markdown text of an article: the content store keeps rendered HTML only, so it is read again from its file (already checked). */
 function bodyOf(article: ArticleEntry): string {
 	const source = readSource(resolve(article.file), article.file);
 	return isProblem(source) ? '' : source.body;
 }
 
 /** The model of the content in the store: built once per build (and again after each reload in the dev server). */
-export const siteModel: () => Promise<SiteModel> = perContentVersion(() =>
-	siteContent().then((content) => buildSiteModel(content, { excerptsOf: (article) => content.excerpts.get(article.id), bodyOf })),
-);
+export const siteModel: () => Promise<SiteModel> = perContentVersion(() => siteContent().then((content) => buildSiteModel(content, { bodyOf })));
 
 /** Articles per page of an actor's article list (page 1 is the actor page). */
 export const ARTICLES_PER_PAGE = 50;
