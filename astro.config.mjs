@@ -11,7 +11,9 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { readActors } from './src/input/check.ts';
 import { contentDir } from './src/input/dir.ts';
+import { buildMentionMatcher } from './src/language/mentions.ts';
 import { remarkActorMentions } from './src/markdown/remark-actor-mentions.ts';
+import { remarkMentionExcerpts } from './src/markdown/mention-excerpts.ts';
 import { rehypeContentAnchors } from './src/markdown/content-anchors.ts';
 import { articleSanitizeSchema } from './src/markdown/sanitize.ts';
 
@@ -21,6 +23,9 @@ import { articleSanitizeSchema } from './src/markdown/sanitize.ts';
 const middlewareHash = createHash('sha1')
 	.update(['src/middleware.ts', 'src/site/csp-first.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')).join('\0'))
 	.digest('hex');
+
+// The actors' names, which article bodies link and quote.
+const matcher = buildMentionMatcher(readActors(contentDir()));
 
 export default defineConfig({
 	site: process.env.SITE_URL ?? 'https://mali-realignment.example.org',
@@ -58,7 +63,11 @@ export default defineConfig({
 		processor: unified({
 			// Article text stays exactly as written: no "smart" quote or dash rewriting.
 			smartypants: false,
-			remarkPlugins: [[remarkActorMentions, { actors: readActors(contentDir()) }]],
+			// The quotes on actor pages are found in the tree parsed here (before names become links), not by parsing again.
+			remarkPlugins: [
+				[remarkMentionExcerpts, { matcher }],
+				[remarkActorMentions, { actors: matcher }],
+			],
 			// Footnote ids unprefixed here: the sanitiser prefixes every id from content, once.
 			remarkRehype: { clobberPrefix: '' },
 			// Parse raw HTML here, then sanitise it, so nothing unsafe reaches the page; then give headings

@@ -1,4 +1,4 @@
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { SKIP, visit } from 'unist-util-visit';
 import { findMentions, type MentionMatcher } from '../language/mentions.ts';
@@ -20,10 +20,10 @@ export const EXCERPT_MAX = 260;
 const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'definition', 'image', 'imageReference']);
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
-/** The prose blocks of a Markdown text as plain text, one string per paragraph, heading or table cell. */
-export function proseBlocks(markdown: string): string[] {
+/** The prose blocks of a Markdown text (or of its syntax tree) as plain text, one string per paragraph, heading or table cell. */
+export function proseBlocks(markdown: string | Root): string[] {
 	const blocks: string[] = [];
-	visit(fromMarkdown(markdown), (node: Nodes) => {
+	visit(typeof markdown === 'string' ? fromMarkdown(markdown) : markdown, (node: Nodes) => {
 		if (NOT_PROSE.has(node.type)) return SKIP;
 		if (!BLOCKS.has(node.type)) return undefined;
 		let text = '';
@@ -62,9 +62,10 @@ function around(text: string, start: number, end: number, max: number): MentionE
 
 /**
  * For each actor the text names, the sentence where it is first named, found with the site's mention matcher (the
- * same that links names on article pages): one pass over the text, whatever the number of actors.
+ * same that links names on article pages): one pass over the text, whatever the number of actors. Pages take
+ * them from the renderer (src/markdown/mention-excerpts.ts), which passes the tree it has already parsed.
  */
-export function mentionExcerpts(markdown: string, lang: string, matcher: MentionMatcher, max = EXCERPT_MAX): Map<string, MentionExcerpt> {
+export function mentionExcerpts(markdown: string | Root, lang: string | undefined, matcher: MentionMatcher, max = EXCERPT_MAX): Map<string, MentionExcerpt> {
 	const found = new Map<string, MentionExcerpt>();
 	const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
 	for (const block of proseBlocks(markdown)) {

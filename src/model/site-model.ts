@@ -57,7 +57,9 @@ export interface SiteModel extends SiteContent {
 }
 
 export interface SiteModelOptions {
-	/** The Markdown text of a checked article (the model reads no files); quoted sentences need it. */
+	/** The quotes the renderer found in an article (src/markdown/mention-excerpts.ts), by actor id; undefined: find them in its body. */
+	excerptsOf?: (article: ArticleEntry) => ReadonlyMap<string, MentionExcerpt> | undefined;
+	/** The Markdown text of a checked article (the model reads no files): quotes of an article the renderer did not give. */
 	bodyOf?: (article: ArticleEntry) => string;
 }
 
@@ -98,7 +100,7 @@ function buildTimelineModel(entries: TimelineEntry[], actors: ReadonlyMap<string
 }
 
 /** Everything the site shows, from checked content. Pure: the same content gives the same model. */
-export function buildSiteModel({ actors, articles }: SiteContent, { bodyOf }: SiteModelOptions = {}): SiteModel {
+export function buildSiteModel({ actors, articles }: SiteContent, { excerptsOf, bodyOf }: SiteModelOptions = {}): SiteModel {
 	const timeline = buildTimelineModel(buildTimeline(articles, actors), actors);
 	const index = buildActorIndex(actors, articles);
 	let graph: RelationGraph | undefined;
@@ -126,6 +128,8 @@ export function buildSiteModel({ actors, articles }: SiteContent, { bodyOf }: Si
 			};
 		},
 		excerpt(article, actorId) {
+			const recorded = excerptsOf?.(article);
+			if (recorded) return recorded.get(actorId);
 			if (!bodyOf) return undefined;
 			let found = excerpts.get(article.id);
 			if (!found) excerpts.set(article.id, (found = mentionExcerpts(bodyOf(article), article.data.lang, (matcher ??= buildMentionMatcher(actors)))));
