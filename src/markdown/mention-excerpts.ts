@@ -6,9 +6,9 @@
  *
  * It leaves the tree as it is and keeps the quotes in memory, by file, for this process: the pages of the same
  * build ask for them (src/site/site-model.ts). They are not stored with the rendering in Astro's content store,
- * which is bundled into one module: that grew it by a quarter and the build's largest process by ~470 MB. So an
- * article whose stored rendering was reused (unchanged since the last build) has none here, and its quotes are
- * found in its body as before.
+ * which is bundled into one module: that grew it by a quarter and the build's largest process by ~470 MB. The
+ * article loader keeps them in a file of the build cache instead, for the articles whose stored rendering the
+ * next build reuses (src/site/loaders.ts); an article with none here is quoted from its body.
  *
  * Sentences are split by ICU's rules for the document's language (its frontmatter `lang`), or its root rules when
  * the renderer is not told, as the loaders do not tell it: Russian and English have no rules of their own
@@ -19,7 +19,9 @@ import type { VFile } from 'vfile';
 import type { MentionMatcher } from '../language/mentions.ts';
 import { mentionExcerpts, type MentionExcerpt } from '../model/mention-excerpt.ts';
 
-type Found = Map<string, MentionExcerpt>;
+/** An article's quotes: actor id → the sentence that first names it. */
+export type ArticleQuotes = Map<string, MentionExcerpt>;
+type Found = ArticleQuotes;
 
 // One registry per process, on globalThis: the plugin runs in the module instance astro.config.mjs loaded,
 // the pages in the bundle Vite built of them.
@@ -29,6 +31,11 @@ const registry: Map<string, Found> = ((globalThis as Record<symbol, Map<string, 
 /** The quotes found when the file at `path` (absolute) was last rendered in this process; undefined if it was not. */
 export function renderedExcerpts(path: string): Found | undefined {
 	return registry.get(path);
+}
+
+/** Sets the quotes of the file at `path` found by an earlier rendering of the same text (the loaders keep them between builds). */
+export function rememberExcerpts(path: string, found: Found): void {
+	registry.set(path, found);
 }
 
 /** `matcher`: the actors' names, built once (buildMentionMatcher), as remarkActorMentions takes them. */

@@ -1,10 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkContent, type CheckedContent } from '../input/check.ts';
 import { contentDir } from '../input/dir.ts';
 import { ContentError } from '../input/problems.ts';
+import { rememberExcerpts, renderedExcerpts, type ArticleQuotes } from '../markdown/mention-excerpts.ts';
 import { contentReloaded } from './content-reloads.ts';
 
 /**
@@ -119,13 +121,18 @@ async function syncEntries(
 	renderedWith = '',
 	/** Keep the Markdown source in the store too (actors: pages show their description as text). */
 	keepBody = true,
+	/** Told of every entry, with its digest and whether it was rendered now (else its stored rendering stays). */
+	onEntry?: (entry: { file: string }, digest: string, renderedNow: boolean) => void,
 ) {
 	const { store, generateDigest, renderMarkdown } = context;
 	const seen = new Set<string>();
 	for (const entry of entries) {
 		seen.add(entry.id);
 		const digest = generateDigest({ data: entry.data, body: entry.body, renderedWith } as Record<string, unknown>);
-		if (store.get(entry.id)?.digest === digest) continue;
+		if (store.get(entry.id)?.digest === digest) {
+			onEntry?.(entry, digest, false);
+			continue;
+		}
 		let rendered;
 		try {
 			rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${process.cwd()}/${entry.file}`) });
@@ -134,6 +141,7 @@ async function syncEntries(
 			throw new Error(`${entry.file}: the Markdown body could not be rendered (${(error as Error).name}: ${(error as Error).message}). Simplify the body (nesting, very long paragraphs), then run npm run check.`);
 		}
 		store.set({ id: entry.id, data: entry.data, ...(keepBody ? { body: entry.body } : {}), filePath: entry.file, digest, rendered });
+		onEntry?.(entry, digest, true);
 	}
 	for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 }
@@ -150,6 +158,41 @@ export function actorLoader(): Loader {
 	};
 }
 
+/**
+ * The quotes each article's rendering found for the actor pages (src/markdown/mention-excerpts.ts), kept beside
+ * Astro's content store in the build cache (so they are promoted or thrown away with it), by the digest of what
+ * was rendered: an article whose stored rendering is reused gets its quotes back without its Markdown being
+ * parsed again. Not in the store itself, which is bundled into one module: that cost ~470 MB (README, "Build").
+ */
+function keptQuotes({ config }: LoaderContext) {
+	const file = fileURLToPath(new URL(QUOTES_FILE, config.cacheDir.href.endsWith('/') ? config.cacheDir : `${config.cacheDir.href}/`));
+	let saved = new Map<string, ArticleQuotes>();
+	try {
+		const read = deserialize(readFileSync(file)) as { format?: number; quotes?: Map<string, ArticleQuotes> };
+		if (read.format === QUOTES_FORMAT && read.quotes instanceof Map) saved = read.quotes;
+	} catch {
+		// None yet, or unreadable: the quotes of reused renderings are found in their bodies.
+	}
+	const kept = new Map<string, ArticleQuotes>();
+	let renderedNow = 0;
+	return {
+		onEntry(entry: { file: string }, digest: string, now: boolean) {
+			const path = resolve(entry.file);
+			if (now) renderedNow++;
+			else if (saved.has(digest)) rememberExcerpts(path, saved.get(digest)!);
+			const quotes = renderedExcerpts(path);
+			if (quotes) kept.set(digest, quotes);
+		},
+		save() {
+			if (renderedNow === 0 && kept.size === saved.size) return;
+			mkdirSync(dirname(file), { recursive: true });
+			writeFileSync(file, serialize({ format: QUOTES_FORMAT, quotes: kept }));
+		},
+	};
+}
+const QUOTES_FILE = 'mention-quotes.v8';
+const QUOTES_FORMAT = 1;
+
 /** content/articles/<slug>.md, checked with every other content file. */
 export function articleLoader(): Loader {
 	return {
@@ -160,7 +203,9 @@ export function articleLoader(): Loader {
 				const names = [...actors.values()].map(({ id, data }) => [id, data.name, data.aliases, data.forms]);
 				// Pages need an article's rendered HTML, not its Markdown: leaving the source out of the store
 				// makes it (and the module Astro bundles it into) ~40% smaller at 10,000 articles.
-				await syncEntries(context, articles, context.generateDigest(JSON.stringify(names)), false);
+				const quotes = keptQuotes(context);
+				await syncEntries(context, articles, context.generateDigest(JSON.stringify(names)), false, quotes.onEntry);
+				quotes.save();
 			};
 			await sync();
 			if (usedSaved) context.logger.info(`${(await contentFor(context)).articles.length} articles as scripts/check.ts read and checked them (not checked again).`);

@@ -6,6 +6,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { deserialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -13,6 +14,7 @@ const ARTICLE = 'articles/2025-09-15-us-mali-junta.md';
 const ARTICLE_PAGE = 'articles/2025-09-15-us-mali-junta/index.html';
 const WAGNER_TIMELINE = 'timeline/actor/wagner-group/index.html';
 const BELAVIA_TIMELINE = 'timeline/actor/belavia/index.html';
+const BELAVIA_PAGE = 'actors/belavia/index.html';
 
 let work: string;
 const content = () => join(work, 'content');
@@ -58,5 +60,22 @@ describe('incremental build', () => {
 		expect(site(ARTICLE_PAGE)).toContain('Wagner PMC Renamed');
 		expect(site(WAGNER_TIMELINE)).toContain('Wagner PMC Renamed');
 		expect(site(ARTICLE_PAGE)).not.toMatch(/>Wagner Group</);
+	}, 120_000);
+
+	it("an actor page quotes the article's sentence as edited, never a kept quote of the old text", () => {
+		const file = join(content(), ARTICLE);
+		writeFileSync(file, readFileSync(file, 'utf8').replace('после освобождения Минском десятков', 'после того как Минск освободил десятки'));
+		build();
+		expect(site(BELAVIA_PAGE)).toContain('» после того как Минск освободил десятки политзаключенных.</blockquote>');
+		expect(site(BELAVIA_PAGE)).not.toContain('освобождения Минском');
+	}, 120_000);
+
+	it('a build that reuses every rendering quotes the same sentences, from the quotes the last build kept', () => {
+		const before = site(BELAVIA_PAGE);
+		build();
+		expect(site(BELAVIA_PAGE)).toBe(before);
+		// Kept beside the content store, by the digest of what was rendered: this article's quotes, as edited.
+		const kept = deserialize(readFileSync(join(work, 'cache', 'mention-quotes.v8'))) as { quotes: Map<string, Map<string, { after: string }>> };
+		expect([...kept.quotes.values()].map((quotes) => quotes.get('belavia')?.after)).toEqual(['» после того как Минск освободил десятки политзаключенных.']);
 	}, 120_000);
 });
