@@ -11,6 +11,7 @@ import { formatProblems, type Problem } from '../input/problems.ts';
 import { PAGEFIND_DIR, addContentRecords, check, createSiteIndex } from './pagefind.ts';
 import { articlePath } from '../schema/routes.ts';
 import { onContentReloaded } from '../site/content-reloads.ts';
+import { oneAtATime } from '../site/one-at-a-time.ts';
 import { count } from '../language/wording.ts';
 
 const TYPES: Record<string, string> = { js: 'text/javascript', css: 'text/css', json: 'application/json', wasm: 'application/wasm' };
@@ -91,26 +92,14 @@ export default function devServer(): AstroIntegration {
 					if (errors.length) logger.error(`\n${formatProblems(errors)}\nEvery page shows these until they are fixed.`);
 				};
 				// One index build at a time; a change during a build queues one more, with the content as it is then.
-				let queued = false;
-				let running: Promise<void> | undefined;
-				const reindex = (): Promise<void> => {
-					if (running) {
-						queued = true;
-						return running;
+				const reindex = oneAtATime(async () => {
+					if (!origin || !content || errors.length) return; // keep the last good index
+					try {
+						files = await buildDevIndex(origin, content, logger);
+					} catch (error) {
+						logger.error(`Search index not rebuilt: ${(error as Error).message}`);
 					}
-					running = (async () => {
-						do {
-							queued = false;
-							if (!origin || !content || errors.length) continue; // keep the last good index
-							try {
-								files = await buildDevIndex(origin, content, logger);
-							} catch (error) {
-								logger.error(`Search index not rebuilt: ${(error as Error).message}`);
-							}
-						} while (queued);
-					})().finally(() => (running = undefined));
-					return running;
-				};
+				});
 				show(checkContent(dir));
 				firstIndex.then(() => {
 					indexing = reindex();

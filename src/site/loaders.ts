@@ -8,6 +8,7 @@ import { contentDir } from '../input/dir.ts';
 import { ContentError } from '../input/problems.ts';
 import { rememberExcerpts, renderedExcerpts, type ArticleQuotes } from '../markdown/mention-excerpts.ts';
 import { contentReloaded } from './content-reloads.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 
 /**
  * scripts/build.ts runs the check in its own process first (`scripts/check.ts --save <file>`), which saves
@@ -78,29 +79,18 @@ function watchContent({ watcher, logger }: LoaderContext, reload: () => Promise<
 	// An editor's save can be several events; they make one reload. Reloads run one at a time, and an edit
 	// during one queues one more, with the files as they are then.
 	let timer: NodeJS.Timeout | undefined;
-	let running: Promise<void> | undefined;
-	let queued = false;
 	let changed = '';
-	const run = async () => {
-		if (running) {
-			queued = true;
-			return;
+	const run = oneAtATime(async () => {
+		pending = undefined;
+		try {
+			for (const each of reloads) await each();
+			logger.info(`Reloaded after change to ${changed}`);
+			// Now, not before: pages build their model again and the dev server reindexes search.
+			contentReloaded(await checkedAll());
+		} catch (error) {
+			logger.error((error as Error).message);
 		}
-		running = (async () => {
-			do {
-				queued = false;
-				pending = undefined;
-				try {
-					for (const each of reloads) await each();
-					logger.info(`Reloaded after change to ${changed}`);
-					// Now, not before: pages build their model again and the dev server reindexes search.
-					contentReloaded(await checkedAll());
-				} catch (error) {
-					logger.error((error as Error).message);
-				}
-			} while (queued);
-		})().finally(() => (running = undefined));
-	};
+	});
 	const onChange = (path: string) => {
 		if (!path.startsWith(dir) || !path.toLowerCase().endsWith('.md')) return;
 		changed = path;
