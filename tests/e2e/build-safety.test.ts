@@ -47,6 +47,24 @@ function alive(pid: number): boolean {
 	}
 }
 
+/**
+ * Starts the build script in the background: `reached` resolves once its standard output shows `mark`,
+ * `exited` with its exit code (or the signal that stopped it); `output()` is all it printed so far.
+ */
+function startBuild(mark: string | RegExp) {
+	const run = spawn(process.execPath, ['scripts/build.ts'], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	run.stderr.on('data', (chunk) => (output += chunk));
+	const reached = new Promise<void>((done) => {
+		run.stdout.on('data', (chunk) => {
+			output += chunk;
+			if (typeof mark === 'string' ? output.includes(mark) : mark.test(output)) done();
+		});
+	});
+	const exited = new Promise<number | string | null>((done) => run.once('exit', (code, signal) => done(signal ?? code)));
+	return { run, reached, exited, output: () => output };
+}
+
 beforeAll(() => {
 	work = mkdtempSync(join(tmpdir(), 'build-safety-'));
 	cpSync(join(root, 'content'), content(), { recursive: true });
@@ -61,20 +79,12 @@ describe('a killed build', () => {
 		writeFileSync(file, original.replace(TITLE, 'title: "RETRACT-ME Администрация Трампа"'));
 
 		// Kill the build script (SIGKILL: no chance to clean up) once its article page has been rendered.
-		const killed = spawn(process.execPath, ['scripts/build.ts'], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		const pageRendered = new Promise<void>((done) => {
-			killed.stdout.on('data', (chunk) => {
-				output += chunk;
-				if (output.includes(`/${ARTICLE_PAGE}`)) done();
-			});
-		});
-		const exited = new Promise((done) => killed.once('exit', (code, signal) => done(signal ?? code)));
-		await pageRendered;
+		const killed = startBuild(`/${ARTICLE_PAGE}`);
+		await killed.reached;
 		const { child } = JSON.parse(readFileSync(`${site()}.lock`, 'utf8')) as { child: number };
-		killed.kill('SIGKILL');
-		expect(await exited).toBe('SIGKILL');
-		expect(output, 'the build finished before it could be killed').not.toContain('Site written');
+		killed.run.kill('SIGKILL');
+		expect(await killed.exited).toBe('SIGKILL');
+		expect(killed.output(), 'the build finished before it could be killed').not.toContain('Site written');
 
 		// The astro build it started stops by itself.
 		for (let i = 0; i < 40 && alive(child); i++) await sleep(100);
@@ -91,22 +101,13 @@ describe('a killed build', () => {
 	}, 420_000);
 
 	it('passes SIGTERM on to astro build and removes its temporary folders', async () => {
-		const stopped = spawn(process.execPath, ['scripts/build.ts'], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		stopped.stderr.on('data', (chunk) => (output += chunk));
-		const building = new Promise<void>((done) => {
-			stopped.stdout.on('data', (chunk) => {
-				output += chunk;
-				if (/generating static routes/.test(output)) done();
-			});
-		});
-		const exited = new Promise((done) => stopped.once('exit', (code) => done(code)));
-		await building;
+		const stopped = startBuild(/generating static routes/);
+		await stopped.reached;
 		const { child } = JSON.parse(readFileSync(`${site()}.lock`, 'utf8')) as { child: number };
-		stopped.kill('SIGTERM');
-		expect(await exited).toBe(143);
+		stopped.run.kill('SIGTERM');
+		expect(await stopped.exited).toBe(143);
 		expect(alive(child)).toBe(false);
-		expect(output).toMatch(/Build stopped by SIGTERM; nothing was published\.\n {2}The last good site in .* is untouched\./);
+		expect(stopped.output()).toMatch(/Build stopped by SIGTERM; nothing was published\.\n {2}The last good site in .* is untouched\./);
 		expect(existsSync(`${site()}.building`) || existsSync(`${cache()}.building`) || existsSync(`${site()}.lock`)).toBe(false);
 		expect(readFileSync(join(site(), ARTICLE_PAGE), 'utf8')).toContain('Администрация Трампа активизировала');
 	}, 240_000);
@@ -120,17 +121,8 @@ describe('a failed search index', () => {
 		writeFileSync(file, original.replace(TITLE, 'title: "RETRACT-ME Администрация Трампа"'));
 		try {
 			// Pagefind indexes in its own process after astro build exits; kill it (as the kernel's OOM killer would).
-			const run = spawn(process.execPath, ['scripts/build.ts'], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-			let output = '';
-			run.stderr.on('data', (chunk) => (output += chunk));
-			const astroDone = new Promise<void>((done) => {
-				run.stdout.on('data', (chunk) => {
-					output += chunk;
-					if (/indexes them after Astro exits/.test(output)) done();
-				});
-			});
-			const exited = new Promise((done) => run.once('exit', (code) => done(code)));
-			await astroDone;
+			const run = startBuild(/indexes them after Astro exits/);
+			await run.reached;
 			const astro = (JSON.parse(readFileSync(`${site()}.lock`, 'utf8')) as { child: number }).child;
 			let indexer = astro;
 			for (let i = 0; i < 200 && (indexer === astro || !alive(indexer)); i++) {
@@ -139,9 +131,9 @@ describe('a failed search index', () => {
 			}
 			expect(indexer, 'the build script never started the indexer').not.toBe(astro);
 			process.kill(indexer, 'SIGKILL');
-			expect(await exited).toBe(1);
-			expect(output).toMatch(/Indexing the site for search failed \(exit SIGKILL\)\.\n {2}The last good site in .* is untouched\./);
-			expect(output).not.toContain('Site written');
+			expect(await run.exited).toBe(1);
+			expect(run.output()).toMatch(/Indexing the site for search failed \(exit SIGKILL\)\.\n {2}The last good site in .* is untouched\./);
+			expect(run.output()).not.toContain('Site written');
 		} finally {
 			writeFileSync(file, original);
 		}
