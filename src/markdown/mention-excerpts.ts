@@ -21,20 +21,19 @@ import { mentionExcerpts, type MentionExcerpt } from '../model/mention-excerpt.t
 
 /** An article's quotes: actor id → the sentence that first names it. */
 export type ArticleQuotes = Map<string, MentionExcerpt>;
-type Found = ArticleQuotes;
 
 // One registry per process, on globalThis: the plugin runs in the module instance astro.config.mjs loaded,
 // the pages in the bundle Vite built of them.
 const KEY = Symbol.for('mali-realignment.rendered-excerpts');
-const registry: Map<string, Found> = ((globalThis as Record<symbol, Map<string, Found> | undefined>)[KEY] ??= new Map());
+const registry: Map<string, ArticleQuotes> = ((globalThis as Record<symbol, Map<string, ArticleQuotes> | undefined>)[KEY] ??= new Map());
 
 /** The quotes found when the file at `path` (absolute) was last rendered in this process; undefined if it was not. */
-export function renderedExcerpts(path: string): Found | undefined {
+export function renderedExcerpts(path: string): ArticleQuotes | undefined {
 	return registry.get(path);
 }
 
 /** Sets the quotes of the file at `path` found by an earlier rendering of the same text (the loaders keep them between builds). */
-export function rememberExcerpts(path: string, found: Found): void {
+export function rememberExcerpts(path: string, found: ArticleQuotes): void {
 	registry.set(path, found);
 }
 
