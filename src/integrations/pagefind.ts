@@ -70,15 +70,20 @@ export async function addRecordsFrom(index: PagefindIndex, dir: string) {
 	return { actors: actors.length, entries, days };
 }
 
-/** Adds the actors and timeline days of `content` (through a scratch folder). */
-export async function addContentRecords(index: PagefindIndex, content: SiteContent) {
+/** Runs `use` on a scratch folder holding the records of `model` (writeContentRecords); removes it afterwards. */
+async function withContentRecords<T>(model: Parameters<typeof writeContentRecords>[1], use: (dir: string) => Promise<T>): Promise<T> {
 	const scratch = mkdtempSync(join(tmpdir(), 'pagefind-records-'));
 	try {
-		writeContentRecords(scratch, buildSiteModel(content));
-		return await addRecordsFrom(index, scratch);
+		writeContentRecords(scratch, model);
+		return await use(scratch);
 	} finally {
 		rmSync(scratch, { recursive: true, force: true });
 	}
+}
+
+/** Adds the actors and timeline days of `content` (through a scratch folder). */
+export function addContentRecords(index: PagefindIndex, content: SiteContent) {
+	return withContentRecords(buildSiteModel(content), (dir) => addRecordsFrom(index, dir));
 }
 
 /** Indexes a built site: its article pages from their HTML, the records in `recordsDir`; writes siteDir/pagefind. */
@@ -121,13 +126,7 @@ export default function pagefindIndex(): AstroIntegration {
 					return;
 				}
 				// A bare `astro build`: index here, inside the Astro process.
-				const scratch = mkdtempSync(join(tmpdir(), 'pagefind-records-'));
-				try {
-					writeContentRecords(scratch, content);
-					await indexSite(fileURLToPath(dir).replace(/\/$/, ''), scratch, (message) => logger.info(message));
-				} finally {
-					rmSync(scratch, { recursive: true, force: true });
-				}
+				await withContentRecords(content, (records) => indexSite(fileURLToPath(dir).replace(/\/$/, ''), records, (message) => logger.info(message)));
 			},
 		},
 	};
