@@ -17,16 +17,27 @@ import { oneAtATime } from './one-at-a-time.ts';
 const SAVED_CHECK_ENV = 'CHECKED_CONTENT_FILE';
 const SAVED_CHECK_FORMAT = 1;
 
-/** Writes a check's result for the build's loaders (structured clone: Maps and Dates survive). */
-export function saveCheckedContent(file: string, dir: string, checked: CheckedContent) {
+/** Writes `fields` to `file` as a structured clone (Maps and Dates survive), marked with the `format` of its writer. */
+function writeSerialized(file: string, format: number, fields: Record<string, unknown>) {
 	mkdirSync(dirname(file), { recursive: true });
-	writeFileSync(file, serialize({ format: SAVED_CHECK_FORMAT, dir: resolve(dir), checked }));
+	writeFileSync(file, serialize({ ...fields, format }));
+}
+
+/** The fields writeSerialized wrote to `file` with this `format`; undefined if another format wrote it. */
+function readSerialized<T>(file: string, format: number): Partial<T> | undefined {
+	const saved = deserialize(readFileSync(file)) as { format?: number } & Partial<T>;
+	return saved.format === format ? saved : undefined;
+}
+
+/** Writes a check's result for the build's loaders. */
+export function saveCheckedContent(file: string, dir: string, checked: CheckedContent) {
+	writeSerialized(file, SAVED_CHECK_FORMAT, { dir: resolve(dir), checked });
 }
 
 /** A check saved by saveCheckedContent, if it is of the content folder `dir` (else undefined: check again). */
 export function readSavedCheck(file: string, dir: string): CheckedContent | undefined {
-	const saved = deserialize(readFileSync(file)) as { format?: number; dir?: string; checked?: CheckedContent };
-	return saved.format === SAVED_CHECK_FORMAT && saved.dir === resolve(dir) ? saved.checked : undefined;
+	const saved = readSerialized<{ dir: string; checked: CheckedContent }>(file, SAVED_CHECK_FORMAT);
+	return saved?.dir === resolve(dir) ? saved.checked : undefined;
 }
 
 /** The check scripts/build.ts saved for this build; taken once per process (a dev server's reloads read the files). */
@@ -158,8 +169,8 @@ function keptQuotes({ config }: LoaderContext) {
 	const file = fileURLToPath(new URL(QUOTES_FILE, config.cacheDir.href.endsWith('/') ? config.cacheDir : `${config.cacheDir.href}/`));
 	let saved = new Map<string, ArticleQuotes>();
 	try {
-		const read = deserialize(readFileSync(file)) as { format?: number; quotes?: Map<string, ArticleQuotes> };
-		if (read.format === QUOTES_FORMAT && read.quotes instanceof Map) saved = read.quotes;
+		const read = readSerialized<{ quotes: Map<string, ArticleQuotes> }>(file, QUOTES_FORMAT);
+		if (read?.quotes instanceof Map) saved = read.quotes;
 	} catch {
 		// None yet, or unreadable: the quotes of reused renderings are found in their bodies.
 	}
@@ -175,8 +186,7 @@ function keptQuotes({ config }: LoaderContext) {
 		},
 		save() {
 			if (renderedNow === 0 && kept.size === saved.size) return;
-			mkdirSync(dirname(file), { recursive: true });
-			writeFileSync(file, serialize({ format: QUOTES_FORMAT, quotes: kept }));
+			writeSerialized(file, QUOTES_FORMAT, { quotes: kept });
 		},
 	};
 }
